@@ -1,0 +1,47 @@
+// Which Chromium the tests and the PDF export drive, in this order:
+// CHROMIUM_PATH, the system's Chromium (Debian's /usr/bin/chromium and friends),
+// then Playwright's own downloaded browser. Run directly, it prints the path.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+
+export const HOW_TO_GET_ONE
+  = 'No Chromium found. Install one (Debian: `apt-get install -y chromium`), '
+  + 'set CHROMIUM_PATH to a Chromium binary, or run `npx playwright install chromium`.'
+
+/** The browser to launch, or undefined when there is none on this machine. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const fromEnv = env.CHROMIUM_PATH
+  if (fromEnv)
+    return existsSync(fromEnv) ? fromEnv : undefined
+  const system = SYSTEM_PATHS.find(p => existsSync(p))
+  if (system)
+    return system
+  try {
+    const own = chromium.executablePath()
+    return own && existsSync(own) ? own : undefined
+  }
+  catch {
+    return undefined
+  }
+}
+
+/** Flags for headless Chromium on a closed network, as root. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const found = findChromium()
+  if (!found) {
+    console.error(HOW_TO_GET_ONE)
+    process.exit(1)
+  }
+  console.log(found)
+}
