@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './scripts/chromium'
+import { DECK_PORT, FIXTURE_PORT } from './tests/support/servers'
+
+const executablePath = findChromium()
+if (!executablePath) {
+  console.error(HOW_TO_GET_ONE)
+  process.exit(1)
+}
+
+// Served by sirv, a maintained static file server, with `--single`: unknown paths
+// get index.html, as on a host with SPA rewrites, so deep links like /7 load.
+const serve = (dir: string, port: number) => `sirv ${dir} --host 127.0.0.1 --port ${port} --single --quiet`
+
+export default defineConfig({
+  testDir: 'tests',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${DECK_PORT}`,
+    viewport: { width: 1280, height: 720 },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    {
+      // The deck as a host serves it: built fresh for every run, never reused.
+      command: `npm run build && ${serve('dist', DECK_PORT)}`,
+      url: `http://127.0.0.1:${DECK_PORT}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // A tiny deck with a broken diagram, to prove the diagram check can fail.
+      command: `slidev build tests/fixtures/broken-diagram/slides.md --out dist && ${serve('tests/fixtures/broken-diagram/dist', FIXTURE_PORT)}`,
+      url: `http://127.0.0.1:${FIXTURE_PORT}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
+})

@@ -1,0 +1,35 @@
+import { parseTimeString } from '@slidev/parser'
+import { expect, squash, test } from './support/deck'
+
+/** The first words of a note as the presenter view renders them. */
+function opening(note: string): string {
+  return squash(note.replace(/\[click\]/g, '')).slice(0, 60)
+}
+
+test('the presenter view shows the current slide\'s notes and follows the keyboard', async ({ deck, page }) => {
+  const [first, second] = deck.slides
+  await page.goto('/presenter/1')
+  const notes = page.locator('.slidev-note').first()
+  await expect(notes).toContainText(opening(first.note))
+  await expect(page.locator(`.slidev-page-${first.no} h1`).first()).toBeVisible()
+  await page.keyboard.press('ArrowRight')
+  await expect(page).toHaveURL(/\/presenter\/2$/)
+  await expect(notes).toContainText(opening(second.note))
+})
+
+test('the presenter view has the notes of every slide', async ({ deck, page }) => {
+  for (const slide of deck.slides) {
+    await page.goto(`/presenter/${slide.no}`)
+    await expect(page.locator('.slidev-note').first(), `notes of slide ${slide.no}`).toContainText(opening(slide.note))
+  }
+})
+
+test('the presenter view counts down the talk\'s duration once started', async ({ deck, page }) => {
+  const minutes = parseTimeString(deck.headmatter.duration).seconds / 60
+  await page.goto('/presenter/1')
+  const timer = page.locator('.grid-section.bottom .font-mono')
+  await expect(timer).toHaveText(`${minutes}:00`)
+  await timer.hover()
+  await page.locator('.grid-section.bottom .i-carbon\\:play').click()
+  await expect(timer).toHaveText(new RegExp(`^${minutes - 1}:5\\d$`))
+})

@@ -1,0 +1,76 @@
+// The shared fixture every spec uses. It records console errors, page errors,
+// failed requests and any request that leaves the site, and fails the test at
+// its end if it saw one, so no spec can forget to look.
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { loadDeck, type SourceSlide } from './source'
+
+export interface Deck {
+  page: Page
+  /** The slides as the Markdown defines them (1-based `no`). */
+  slides: SourceSlide[]
+  /** The deck's headmatter (title, duration, …). */
+  headmatter: Record<string, any>
+  /** Open slide `n` by URL, optionally at a click step, and wait for it. */
+  open: (n: number, clicks?: number) => Promise<Locator>
+  /** The rendered slide `n`. */
+  slide: (n: number) => Locator
+  /** What went wrong so far: console and page errors, failed and off-site requests. */
+  errors: () => string[]
+}
+
+const deckSource = loadDeck()
+
+export function watchPage(page: Page, origin: string): string[] {
+  const errors: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error')
+      errors.push(`console error: ${msg.text()}`)
+  })
+  page.on('pageerror', err => errors.push(`page error: ${err.message}`))
+  page.on('request', (req) => {
+    const url = new URL(req.url())
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== origin)
+      errors.push(`off-site request: ${req.url()}`)
+  })
+  page.on('requestfailed', (req) => {
+    const failure = req.failure()?.errorText ?? ''
+    // The page itself cancels requests it no longer needs (a slide left early);
+    // that is not a failure of the site.
+    if (!failure.includes('ERR_ABORTED'))
+      errors.push(`request failed: ${req.url()} (${failure})`)
+  })
+  page.on('response', (res) => {
+    if (res.status() >= 400)
+      errors.push(`HTTP ${res.status()}: ${res.url()}`)
+  })
+  return errors
+}
+
+export const test = base.extend<{ deck: Deck }>({
+  deck: async ({ page, baseURL }, use) => {
+    const errors = watchPage(page, new URL(baseURL!).origin)
+    const { slides, headmatter } = await deckSource
+    const slide = (n: number) => page.locator(`.slidev-page-${n}`)
+    const deck: Deck = {
+      page,
+      slides,
+      headmatter,
+      slide,
+      errors: () => [...errors],
+      async open(n, clicks) {
+        await page.goto(clicks === undefined ? `/${n}` : `/${n}?clicks=${clicks}`)
+        await expect(slide(n)).toBeVisible()
+        return slide(n)
+      },
+    }
+    await use(deck)
+    expect(errors, 'console errors, page errors, failed or off-site requests').toEqual([])
+  },
+})
+
+export { expect }
+
+/** Text as a person reads it: one space between words, plain quotes (Slidev prints “smart” ones). */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim()
+}
