@@ -14,7 +14,7 @@ const themeCSS = `
   .node.crypto rect, .node.crypto polygon { fill: var(--lp-crypto-soft) !important; stroke: var(--lp-crypto) !important; }
   .node.problem polygon { fill: var(--lp-surface) !important; stroke: var(--lp-crypto) !important; stroke-dasharray: 5 3; }
   .cluster rect { fill: transparent !important; stroke: var(--lp-line) !important; stroke-dasharray: 6 4; }
-  .cluster .nodeLabel, .cluster-label .nodeLabel, .cluster text { color: var(--lp-ink) !important; fill: var(--lp-ink) !important; font-weight: 600; }
+  .cluster .nodeLabel, .cluster-label .nodeLabel, .cluster text { color: var(--lp-ink) !important; fill: var(--lp-ink) !important; }
   .flowchart-link, .edgePath .path { stroke: var(--lp-line) !important; stroke-width: 2px !important; }
   marker path, .marker, .arrowheadPath { fill: var(--lp-line) !important; stroke: var(--lp-line) !important; }
   .edgeLabel, .edgeLabel p, .edgeLabel span, .labelBkg { background: var(--lp-surface) !important; background-color: var(--lp-surface) !important; color: var(--lp-ink) !important; }

@@ -1,4 +1,6 @@
 // Where playwright.config.ts serves the built deck and the fixture decks.
-export const DECK_PORT = 4173
-export const FIXTURE_PORT = 4174
+// PORT_BASE moves both, so two checkouts can run their tests side by side.
+const base = Number(process.env.PORT_BASE ?? 4173)
+export const DECK_PORT = base
+export const FIXTURE_PORT = base + 1
 export const FIXTURE_URL = `http://127.0.0.1:${FIXTURE_PORT}`
