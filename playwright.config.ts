@@ -25,13 +25,17 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    // Service workers only where a spec asks for them (offline): elsewhere a
+    // cached build or the "caching for offline" badge must not change what is tested.
+    serviceWorkers: 'block',
   },
   webServer: [
     {
-      // The deck as a host serves it: built fresh for every run, never reused.
-      command: `npm run build && ${serve('dist', DECK_PORT)}`,
+      // The deck as hosts serve it, at / and under a sub-path: built fresh for
+      // every run (site, PDF, og-image), never reused. See tests/support/sites.ts.
+      command: 'tsx tests/support/sites.ts',
       url: `http://127.0.0.1:${DECK_PORT}/`,
-      timeout: 240_000,
+      timeout: 420_000,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

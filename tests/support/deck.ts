@@ -20,9 +20,21 @@ export interface Deck {
 
 const deckSource = loadDeck()
 
-export function watchPage(page: Page, origin: string): string[] {
+export interface WatchOptions {
+  /**
+   * The host answers unknown paths with 404.html and status 404 (GitHub Pages):
+   * a page navigation that gets 404 is then the deck's own fallback, not an error.
+   */
+  fallback404?: boolean
+}
+
+export function watchPage(page: Page, origin: string, { fallback404 = false }: WatchOptions = {}): string[] {
   const errors: string[] = []
+  const fallbackPages = new Set<string>()
   page.on('console', (msg) => {
+    // Chromium logs the 404 status of a fallback page as an error too.
+    if (msg.type() === 'error' && fallbackPages.has(msg.location().url))
+      return
     if (msg.type() === 'error')
       errors.push(`console error: ${msg.text()}`)
   })
@@ -40,15 +52,20 @@ export function watchPage(page: Page, origin: string): string[] {
       errors.push(`request failed: ${req.url()} (${failure})`)
   })
   page.on('response', (res) => {
+    if (fallback404 && res.status() === 404 && res.request().isNavigationRequest()) {
+      fallbackPages.add(res.url())
+      return
+    }
     if (res.status() >= 400)
       errors.push(`HTTP ${res.status()}: ${res.url()}`)
   })
   return errors
 }
 
-export const test = base.extend<{ deck: Deck }>({
-  deck: async ({ page, baseURL }, use) => {
-    const errors = watchPage(page, new URL(baseURL!).origin)
+export const test = base.extend<{ deck: Deck, fallback404: boolean }>({
+  fallback404: [false, { option: true }],
+  deck: async ({ page, baseURL, fallback404 }, use) => {
+    const errors = watchPage(page, new URL(baseURL!).origin, { fallback404 })
     const { slides, headmatter } = await deckSource
     const slide = (n: number) => page.locator(`.slidev-page-${n}`)
     const deck: Deck = {
@@ -58,7 +75,8 @@ export const test = base.extend<{ deck: Deck }>({
       slide,
       errors: () => [...errors],
       async open(n, clicks) {
-        await page.goto(clicks === undefined ? `/${n}` : `/${n}?clicks=${clicks}`)
+        // Relative to baseURL, so the same specs run on a sub-path build.
+        await page.goto(clicks === undefined ? `${n}` : `${n}?clicks=${clicks}`)
         await expect(slide(n)).toBeVisible()
         return slide(n)
       },

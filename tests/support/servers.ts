@@ -1,6 +1,16 @@
 // Where playwright.config.ts serves the built deck and the fixture decks.
-// PORT_BASE moves both, so two checkouts can run their tests side by side.
+// PORT_BASE moves them all, so two checkouts can run their tests side by side.
 const base = Number(process.env.PORT_BASE ?? 4173)
 export const DECK_PORT = base
 export const FIXTURE_PORT = base + 1
 export const FIXTURE_URL = `http://127.0.0.1:${FIXTURE_PORT}`
+
+// Hosting variants (tests/support/sites.ts).
+export const PAGES_PORT = base + 5
+export const SUB_PAGES_PORT = base + 6
+export const SUB_SPA_PORT = base + 7
+export const SUB_PATH = '/talks/layered-paradox/'
+export const SUB_DIST = 'test-sites/subpath'
+/** The sub-path build's DECK_URL, so its QR code can be checked. */
+export const SUB_DECK_URL = `http://127.0.0.1:${SUB_PAGES_PORT}${SUB_PATH}`
+export const PDF_NAME = 'the-layered-paradox.pdf'

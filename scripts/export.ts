@@ -1,0 +1,81 @@
+// `npm run export`        the PDF, one page per slide in its final click state, with an outline
+// `npm run export:dark`   the same in the dark colour scheme
+// `npm run export:notes`  a handout: each slide's speaker notes (Slidev's presenter print view)
+// Every mode uses the Chromium that scripts/chromium.ts finds, and stops with one
+// clear line when there is none, before anything is written.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import sirv from 'sirv'
+import { buildSite } from './build'
+import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
+import { fail } from './options'
+
+export const EXPORT_NAME = 'the-layered-paradox'
+
+/** Print Slidev's notes view (`/presenter/print`) of the site at `siteUrl` to `output`. */
+export async function printNotes(siteUrl: string, output: string, executablePath: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    await page.goto(new URL('presenter/print', siteUrl).href, { waitUntil: 'networkidle' })
+    await page.locator('#page-root').waitFor()
+    await page.emulateMedia({ media: 'screen' })
+    const partial = `${output}.partial`
+    await page.pdf({ path: partial, printBackground: true, preferCSSPageSize: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } })
+    renameSync(partial, output)
+  }
+  finally {
+    await browser.close()
+  }
+}
+
+function slidev(args: string[]): boolean {
+  return spawnSync('npx', ['slidev', ...args], { stdio: 'inherit' }).status === 0
+}
+
+async function main(mode: string, extra: string[]): Promise<void> {
+  const executablePath = findChromium()
+  if (!executablePath)
+    fail(`${HOW_TO_GET_ONE} Nothing was exported.`)
+
+  if (mode === 'notes') {
+    const output = resolve(`${EXPORT_NAME}-notes.pdf`)
+    const site = mkdtempSync(join(tmpdir(), 'layered-paradox-notes-'))
+    try {
+      buildSite(site, ['--no-download', ...extra])
+      const server = createServer(sirv(site, { single: true })).listen(0, '127.0.0.1')
+      await new Promise(r => server.once('listening', r))
+      try {
+        await printNotes(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, output, executablePath)
+      }
+      finally {
+        server.close()
+      }
+    }
+    finally {
+      rmSync(site, { recursive: true, force: true })
+    }
+    console.log(`✔ exported ${output}`)
+    return
+  }
+
+  const dark = mode === 'dark'
+  const output = `${EXPORT_NAME}${dark ? '-dark' : ''}.pdf`
+  const args = ['export', '--executable-path', executablePath, '--with-toc', '--timeout', '120000', '--output', output, ...extra]
+  if (!slidev(dark ? [...args, '--dark'] : args))
+    fail('slidev export failed.')
+  console.log(`✔ exported ${resolve(output)}`)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [mode = 'pdf', ...extra] = process.argv.slice(2)
+  if (!['pdf', 'dark', 'notes'].includes(mode))
+    fail(`unknown export "${mode}": use pdf, dark or notes.`, 2)
+  await main(mode, extra)
+}

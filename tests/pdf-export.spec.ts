@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs'
+import { fields } from '../snippets/layers'
+import { expect, test } from './support/deck'
+import { diagramLabels } from './support/diagrams'
+import { letters, readPdf } from './support/pdf'
+import { PDF_NAME } from './support/servers'
+
+// The PDF that `npm run build` exports into the site (the same `slidev export`
+// as `npm run export`), read back with pdf.js.
+const PDF = `dist/${PDF_NAME}`
+
+test.describe('the exported PDF', () => {
+  test('has one page per slide, the deck\'s title, and an outline of the slide titles', async ({ deck }) => {
+    expect(existsSync(PDF), `${PDF} exists`).toBe(true)
+    const pdf = await readPdf(PDF)
+    expect(pdf.pages).toHaveLength(deck.slides.length)
+    expect(pdf.title).toBe(deck.headmatter.title)
+    expect(pdf.outline.map(letters)).toEqual(deck.slides.map(s => letters(s.title)))
+  })
+
+  test('shows each slide complete: its title, more than its title, diagram labels as text', async ({ deck }) => {
+    const pdf = await readPdf(PDF)
+    for (const slide of deck.slides) {
+      const page = letters(pdf.pages[slide.no - 1] ?? '')
+      const where = `PDF page ${slide.no} ("${slide.title}")`
+      expect(page, `${where}: title`).toContain(letters(slide.title))
+      expect(page.length, `${where}: more text than the title alone (not blank)`).toBeGreaterThan(letters(slide.title).length + 10)
+      for (const d of slide.diagrams) {
+        for (const label of diagramLabels(d.code))
+          expect(page, `${where}: diagram label "${label}"`).toContain(letters(label))
+      }
+      // Final click state: every layer of a stack and the comparison's verdict are there.
+      if (slide.components.LayerStack) {
+        const field = fields.find(f => slide.content.includes(`field="${f.id}"`))!
+        for (const layer of field.layers)
+          expect(page, `${where}: layer ${layer.level}`).toContain(letters(layer.name))
+      }
+      if (slide.components.FieldComparison)
+        expect(page, `${where}: verdict row`).toContain(letters('Packaging financial products?'))
+    }
+  })
+
+  test('is a reasonable download (under 5 MB)', async () => {
+    expect(statSync(PDF).size).toBeLessThan(5 * 1024 * 1024)
+  })
+})
