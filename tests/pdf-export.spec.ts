@@ -25,6 +25,7 @@ test.describe('the exported PDF', () => {
       const where = `PDF page ${slide.no} ("${slide.title}")`
       expect(page, `${where}: title`).toContain(letters(slide.title))
       expect(page.length, `${where}: more text than the title alone (not blank)`).toBeGreaterThan(letters(slide.title).length + 10)
+      expect(page, `${where}: only the slide, not the site's offline badge`).not.toMatch(/offline/i)
       for (const d of slide.diagrams) {
         for (const label of diagramLabels(d.code))
           expect(page, `${where}: diagram label "${label}"`).toContain(letters(label))
