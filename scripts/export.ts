@@ -5,16 +5,14 @@
 // clear line when there is none, before anything is written.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, renameSync, rmSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import sirv from 'sirv'
 import { buildSite } from './build'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
 import { fail } from './options'
+import { serveSite } from './serve'
 
 export const EXPORT_NAME = 'the-layered-paradox'
 
@@ -49,10 +47,9 @@ async function main(mode: string, extra: string[]): Promise<void> {
     const site = mkdtempSync(join(tmpdir(), 'layered-paradox-notes-'))
     try {
       buildSite(site, ['--no-download', ...extra])
-      const server = createServer(sirv(site, { single: true })).listen(0, '127.0.0.1')
-      await new Promise(r => server.once('listening', r))
+      const server = await serveSite(site)
       try {
-        await printNotes(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, output, executablePath)
+        await printNotes(server.url, output, executablePath)
       }
       finally {
         server.close()

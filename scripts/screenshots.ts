@@ -1,12 +1,10 @@
 // Screenshots of every slide of the built deck (dist/) in light and dark, at the
 // last click step, for a person to look at: `npm run shots` → shots/{light,dark}/NN.png.
 import { mkdirSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { chromium } from 'playwright-core'
-import sirv from 'sirv'
 import { loadDeck } from '../tests/support/source'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
+import { serveSite } from './serve'
 
 const executablePath = findChromium()
 if (!executablePath) {
@@ -14,9 +12,7 @@ if (!executablePath) {
   process.exit(1)
 }
 
-const server = createServer(sirv('dist', { single: true })).listen(0, '127.0.0.1')
-await new Promise(resolve => server.once('listening', resolve))
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+const site = await serveSite('dist')
 const total = (await loadDeck()).slides.length
 // `npm run shots -- 3 10` shoots only those slides.
 const only = process.argv.slice(2).map(Number)
@@ -29,7 +25,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     if (only.length && !only.includes(n))
       continue
     // `?clicks=99` shows every click step, as the PDF does.
-    await page.goto(`${base}/${n}?clicks=99`)
+    await page.goto(`${site.url}${n}?clicks=99`)
     await page.locator(`.slidev-page-${n}`).waitFor()
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(400) // transitions settle; a picture for people, not a test
@@ -38,5 +34,5 @@ for (const colorScheme of ['light', 'dark'] as const) {
   await page.close()
 }
 await browser.close()
-server.close()
+site.close()
 console.log('screenshots in shots/light and shots/dark')
