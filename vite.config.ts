@@ -1,6 +1,6 @@
 import QRCode from 'qrcode'
 import { defineConfig } from 'vite'
-import { checkDeckUrl } from './scripts/options'
+import { checkDeckUrl } from './scripts/options.ts'
 
 // DECK_URL, set at build time, is where the deck is hosted. The QR code on the
 // cover and the closing slide points there; it is drawn here, at build time, by

@@ -79,7 +79,7 @@ export const crypto: Field = {
     {
       level: 'L3',
       name: 'App chains',
-      gives: 'Chains for single verticals',
+      gives: 'Vertical application chains',
       leaves: 'No synergy, more fragmented UX',
     },
   ],
