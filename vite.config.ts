@@ -1,10 +1,90 @@
 // Slidev merges this into its own Vite config. Everything here is about weight:
 // what a phone downloads before the cover shows, and what dist/ (and so an
 // offline precache of it) holds. README "Performance" has the figures.
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { defineConfig } from 'vite'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
 
 const require = createRequire(import.meta.url)
+
+// ----------------------------------------------------------------------------
+// Mermaid ships ~40 diagram types, each a lazy chunk, plus KaTeX and extra
+// layout engines. A build keeps the ones this deck's diagrams use and replaces
+// the others with a stub that says why it is missing.
+
+/** Mermaid's lazy chunks (by the name before their hash) each diagram keyword needs. */
+const MERMAID_CHUNKS: Record<string, string[]> = {
+  flowchart: ['flowDiagram', 'dagre'],
+  graph: ['flowDiagram', 'dagre'],
+  sequenceDiagram: ['sequenceDiagram'],
+  classDiagram: ['classDiagram', 'classDiagram-v2', 'dagre'],
+  stateDiagram: ['stateDiagram', 'stateDiagram-v2', 'dagre'],
+  'stateDiagram-v2': ['stateDiagram', 'stateDiagram-v2', 'dagre'],
+  erDiagram: ['erDiagram', 'dagre'],
+  gantt: ['ganttDiagram'],
+  pie: ['pieDiagram', 'pie'],
+  journey: ['journeyDiagram'],
+  timeline: ['timeline-definition'],
+  mindmap: ['mindmap-definition', 'cose-bilkent'],
+  gitGraph: ['gitGraphDiagram', 'gitGraph'],
+  quadrantChart: ['quadrantDiagram'],
+}
+
+/**
+ * Every lazy chunk of Mermaid this build may leave out (the others always stay):
+ * diagram types, their grammars, KaTeX, layout engines, and `sizeCapture`, a
+ * layout-debugging aid that only runs when `globalThis.mermaidCaptureSizes` is set.
+ */
+const OPTIONAL = /^(\w+Diagram(-v2)?|\w+-definition|diagram|katex|cose-bilkent|swimlanes|dagre|info|packet|pie|treeView|architecture|gitGraph|eventmodeling|radar|railroad(-\w+)?|treemap|wardley|cynefin|sizeCapture)$/
+
+/** The ```mermaid blocks of the deck: slides.md and every Markdown file in pages/. */
+function deckDiagrams(root: string): string[] {
+  const files = [join(root, 'slides.md'), ...readdirSync(join(root, 'pages'), { recursive: true })
+    .map(String).filter(f => f.endsWith('.md')).map(f => join(root, 'pages', f))]
+  return files.flatMap(f => [...readFileSync(f, 'utf8').matchAll(/```mermaid[^\n]*\n([\s\S]*?)```/g)].map(m => m[1]))
+}
+
+/** The chunks to keep, or undefined (keep all) when a diagram's type is not in the table above. */
+function mermaidChunksToKeep(diagrams: string[]): Set<string> | undefined {
+  const keep = new Set<string>()
+  for (const code of diagrams) {
+    const keyword = code.replace(/^\s*(%%.*\n\s*)*/, '').split(/[\s;]/)[0]
+    const chunks = MERMAID_CHUNKS[keyword]
+    if (!chunks)
+      return undefined
+    chunks.forEach(c => keep.add(c))
+    if (code.includes('$$'))
+      keep.add('katex')
+  }
+  return keep
+}
+
+function onlyUsedMermaidDiagrams(root: string): Plugin {
+  const keep = mermaidChunksToKeep(deckDiagrams(root))
+  return {
+    name: 'layered-paradox:only-used-mermaid-diagrams',
+    apply: 'build',
+    enforce: 'pre',
+    // Mermaid loads each of these with `import("./chunks/…/<name>-<hash>.mjs")`;
+    // an unused one becomes a rejected promise, so no chunk is emitted for it.
+    transform(code, id) {
+      if (!keep || !/\/mermaid\/dist\/(mermaid\.esm\.mjs|chunks\/)/.test(id))
+        return
+      let changed = false
+      const out = code.replace(/\bimport\(\s*"(\.[^"]+\.mjs)"\s*\)/g, (whole, source: string) => {
+        const name = basename(source).replace(/\.mjs$/, '').replace(/(-[A-Z0-9]{8})+$/, '')
+        if (!OPTIONAL.test(name) || keep.has(name))
+          return whole
+        changed = true
+        const why = `Mermaid's "${name}" is left out of this build because no diagram in the deck uses it; add its diagram type to MERMAID_CHUNKS in vite.config.ts.`
+        return `Promise.reject(new Error(${JSON.stringify(why)}))`
+      })
+      return changed ? { code: out, map: null } : undefined
+    },
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -18,4 +98,5 @@ export default defineConfig({
       { find: /^@slidev\/parser\/core$/, replacement: require.resolve('@slidev/parser/utils') },
     ],
   },
+  plugins: [onlyUsedMermaidDiagrams(fileURLToPath(new URL('.', import.meta.url)))],
 })
