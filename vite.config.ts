@@ -86,6 +86,29 @@ function onlyUsedMermaidDiagrams(root: string): Plugin {
   }
 }
 
+// ----------------------------------------------------------------------------
+// dist/.vite/chunks.json: for every built JS file, the modules in it (paths from
+// node_modules/ or the project) and the files it imports. The budget tests read
+// it to tell Mermaid's, Shiki's, KaTeX's and Monaco's code by its source, since
+// chunk names cannot: Slidev's "modules/shiki" chunk holds Vue's runtime.
+function chunkMap(): Plugin {
+  return {
+    name: 'layered-paradox:chunk-map',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const short = (id: string) => id.replace(/^.*\/node_modules\//, '').replace(/^\0/, '').replace(process.cwd() + '/', '')
+      const chunks = Object.fromEntries(Object.values(bundle).filter(c => c.type === 'chunk').map(c => [c.fileName, {
+        entry: c.isEntry,
+        modules: c.moduleIds.map(short),
+        imports: c.imports,
+        dynamicImports: c.dynamicImports,
+        css: [...(c as any).viteMetadata?.importedCss ?? []],
+      }]))
+      this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: JSON.stringify(chunks) })
+    },
+  }
+}
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -98,5 +121,5 @@ export default defineConfig({
       { find: /^@slidev\/parser\/core$/, replacement: require.resolve('@slidev/parser/utils') },
     ],
   },
-  plugins: [onlyUsedMermaidDiagrams(fileURLToPath(new URL('.', import.meta.url)))],
+  plugins: [onlyUsedMermaidDiagrams(fileURLToPath(new URL('.', import.meta.url))), chunkMap()],
 })

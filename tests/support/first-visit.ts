@@ -102,8 +102,8 @@ export function precacheList(dist: string): string[] {
   for (const m of text.matchAll(/["']?url["']?\s*:\s*["']([^"']+)["']/g))
     urls.add(m[1])
   // Workbox's own runtime, imported by the worker, is fetched with it.
-  for (const m of text.matchAll(/["'](\.\/)?(workbox-[\w-]+\.js)["']/g))
-    urls.add(m[2])
+  for (const m of text.matchAll(/["'](?:\.\/)?(workbox-[\w-]+?)(?:\.js)?["']/g))
+    urls.add(`${m[1]}.js`)
   urls.add('sw.js')
   return [...urls].map(u => u.replace(/^\.?\//, ''))
 }

@@ -4,3 +4,6 @@ const base = Number(process.env.PORT_BASE ?? 4173)
 export const DECK_PORT = base
 export const FIXTURE_PORT = base + 1
 export const FIXTURE_URL = `http://127.0.0.1:${FIXTURE_PORT}`
+// The plain reference deck the performance budgets compare with (base + 2 is left free).
+export const REFERENCE_PORT = base + 3
+export const REFERENCE_URL = `http://127.0.0.1:${REFERENCE_PORT}`
