@@ -26,8 +26,13 @@ const { values: args } = parseArgs({
     'dwell': { type: 'string', default: '400' },
     'no-pdf': { type: 'boolean', default: false },
     'out': { type: 'string', default: 'bench/results.json' },
+    'help': { type: 'boolean', default: false },
   },
 })
+if (args.help) {
+  console.log(`npm run bench -- [--runs N (3)] [--dwell MS (400)] [--no-pdf] [--out FILE (bench/results.json)]`)
+  process.exit(0)
+}
 const RUNS = Math.max(1, Number(args.runs))
 /** How long the presenter stays on a slide before pressing → (ms). */
 const DWELL = Number(args.dwell)
@@ -296,13 +301,13 @@ finally {
   await Promise.all(servers.map(s => s.close()))
 }
 
-const results = Object.fromEntries(decks.map(d => [d.name, {
+const results: Record<'ours' | 'reference', Record<string, Stat>> = Object.fromEntries(decks.map(d => [d.name, {
   ...collect(samples[d.name]),
   ...Object.fromEntries(Object.entries(once[d.name]).map(([k, v]) => [k, stat([v])])),
   // Over every timed press of every run, not the median of run medians.
   nextSlideMs: stat(walks[d.name]),
   nextSlideWorstMs: stat([Math.max(...walks[d.name])]),
-}])) as Record<'ours' | 'reference', Record<string, Stat>>
+}] as [string, Record<string, Stat>])) as Record<'ours' | 'reference', Record<string, Stat>>
 
 const ratio = Object.fromEntries(ROWS.map(([k]) => [k, results.ours[k] && results.reference[k]?.median
   ? Number((results.ours[k].median / results.reference[k].median).toFixed(3))
