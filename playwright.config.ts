@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './scripts/chromium'
-import { DECK_PORT, FIXTURE_PORT } from './tests/support/servers'
+import { DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
 
 const executablePath = findChromium()
 if (!executablePath) {
@@ -43,6 +43,14 @@ export default defineConfig({
       // A tiny deck with a broken diagram, to prove the diagram check can fail.
       command: `slidev build tests/fixtures/broken-diagram/slides.md --out dist && ${serve('tests/fixtures/broken-diagram/dist', FIXTURE_PORT)}`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // A plain Slidev deck (scripts/reference-deck.ts) that the performance budgets compare with.
+      command: `tsx scripts/reference-deck.ts && slidev build bench/reference/slides.md --out dist && ${serve('bench/reference/dist', REFERENCE_PORT)}`,
+      url: `http://127.0.0.1:${REFERENCE_PORT}/`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'ignore',

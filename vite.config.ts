@@ -1,22 +1,150 @@
+// Slidev merges this into its own Vite config. Two jobs:
+// - the QR code: DECK_URL, set at build time, is where the deck is hosted; the QR
+//   code on the cover and the closing slide points there. It is drawn here, at
+//   build time, by the `qrcode` library (no network). Without DECK_URL, none.
+// - weight: what a phone downloads before the cover shows, and what dist/ (and so
+//   the offline precache of it) holds. README "Performance" has the figures.
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { checkDeckUrl } from './scripts/options.ts'
 
-// DECK_URL, set at build time, is where the deck is hosted. The QR code on the
-// cover and the closing slide points there; it is drawn here, at build time, by
-// the `qrcode` library (no network). Without DECK_URL there is no QR code.
-export default defineConfig(async () => {
+const require = createRequire(import.meta.url)
+
+// ----------------------------------------------------------------------------
+// Mermaid ships ~40 diagram types, each a lazy chunk, plus KaTeX and extra
+// layout engines. A build keeps the ones this deck's diagrams use and replaces
+// the others with a stub that says why it is missing.
+
+/** Mermaid's lazy chunks (by the name before their hash) each diagram keyword needs. */
+const MERMAID_CHUNKS: Record<string, string[]> = {
+  flowchart: ['flowDiagram', 'dagre'],
+  graph: ['flowDiagram', 'dagre'],
+  sequenceDiagram: ['sequenceDiagram'],
+  classDiagram: ['classDiagram', 'classDiagram-v2', 'dagre'],
+  stateDiagram: ['stateDiagram', 'stateDiagram-v2', 'dagre'],
+  'stateDiagram-v2': ['stateDiagram', 'stateDiagram-v2', 'dagre'],
+  erDiagram: ['erDiagram', 'dagre'],
+  gantt: ['ganttDiagram'],
+  pie: ['pieDiagram', 'pie'],
+  journey: ['journeyDiagram'],
+  timeline: ['timeline-definition'],
+  mindmap: ['mindmap-definition', 'cose-bilkent'],
+  gitGraph: ['gitGraphDiagram', 'gitGraph'],
+  quadrantChart: ['quadrantDiagram'],
+}
+
+/**
+ * Every lazy chunk of Mermaid this build may leave out (the others always stay):
+ * diagram types, their grammars, KaTeX, layout engines, and `sizeCapture`, a
+ * layout-debugging aid that only runs when `globalThis.mermaidCaptureSizes` is set.
+ */
+const OPTIONAL = /^(\w+Diagram(-v2)?|\w+-definition|diagram|katex|cose-bilkent|swimlanes|dagre|info|packet|pie|treeView|architecture|gitGraph|eventmodeling|radar|railroad(-\w+)?|treemap|wardley|cynefin|sizeCapture)$/
+
+/** The ```mermaid blocks of the deck: slides.md and every Markdown file in pages/. */
+function deckDiagrams(root: string): string[] {
+  const files = [join(root, 'slides.md'), ...readdirSync(join(root, 'pages'), { recursive: true })
+    .map(String).filter(f => f.endsWith('.md')).map(f => join(root, 'pages', f))]
+  return files.flatMap(f => [...readFileSync(f, 'utf8').matchAll(/```mermaid[^\n]*\n([\s\S]*?)```/g)].map(m => m[1]))
+}
+
+/** The chunks to keep, or undefined (keep all) when a diagram's type is not in the table above. */
+function mermaidChunksToKeep(diagrams: string[]): Set<string> | undefined {
+  const keep = new Set<string>()
+  for (const code of diagrams) {
+    const keyword = code.replace(/^\s*(%%.*\n\s*)*/, '').split(/[\s;]/)[0]
+    const chunks = MERMAID_CHUNKS[keyword]
+    if (!chunks)
+      return undefined
+    chunks.forEach(c => keep.add(c))
+    if (code.includes('$$'))
+      keep.add('katex')
+  }
+  return keep
+}
+
+function onlyUsedMermaidDiagrams(root: string): Plugin {
+  const keep = mermaidChunksToKeep(deckDiagrams(root))
+  return {
+    name: 'layered-paradox:only-used-mermaid-diagrams',
+    apply: 'build',
+    enforce: 'pre',
+    // Mermaid loads each of these with `import("./chunks/…/<name>-<hash>.mjs")`;
+    // an unused one becomes a rejected promise, so no chunk is emitted for it.
+    transform(code, id) {
+      if (!keep || !/\/mermaid\/dist\/(mermaid\.esm\.mjs|chunks\/)/.test(id))
+        return
+      let changed = false
+      const out = code.replace(/\bimport\(\s*"(\.[^"]+\.mjs)"\s*\)/g, (whole, source: string) => {
+        const name = basename(source).replace(/\.mjs$/, '').replace(/(-[A-Z0-9]{8})+$/, '')
+        if (!OPTIONAL.test(name) || keep.has(name))
+          return whole
+        changed = true
+        const why = `Mermaid's "${name}" is left out of this build because no diagram in the deck uses it; add its diagram type to MERMAID_CHUNKS in vite.config.ts.`
+        return `Promise.reject(new Error(${JSON.stringify(why)}))`
+      })
+      return changed ? { code: out, map: null } : undefined
+    },
+  }
+}
+
+// ----------------------------------------------------------------------------
+// dist/.vite/chunks.json: for every built JS file, the modules in it (paths from
+// node_modules/ or the project) and the files it imports. The budget tests read
+// it to tell Mermaid's, Shiki's, KaTeX's and Monaco's code by its source, since
+// chunk names cannot: Slidev's "modules/shiki" chunk holds Vue's runtime.
+function chunkMap(): Plugin {
+  return {
+    name: 'layered-paradox:chunk-map',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const short = (id: string) => id.replace(/^.*\/node_modules\//, '').replace(/^\0/, '').replace(process.cwd() + '/', '')
+      const chunks = Object.fromEntries(Object.values(bundle).filter(c => c.type === 'chunk').map(c => [c.fileName, {
+        entry: c.isEntry,
+        modules: c.moduleIds.map(short),
+        imports: c.imports,
+        dynamicImports: c.dynamicImports,
+        css: [...(c as any).viteMetadata?.importedCss ?? []],
+      }]))
+      this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: JSON.stringify(chunks) })
+    },
+  }
+}
+
+/** The deck's address and its QR code as SVG markup, both '' without DECK_URL. */
+async function deckLink(): Promise<{ url: string, svg: string }> {
   const url = process.env.DECK_URL?.trim() ?? ''
   const problem = checkDeckUrl(url)
   if (problem)
     throw new Error(problem)
-  const drawn = url ? await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } }) : ''
+  if (!url)
+    return { url, svg: '' }
+  const drawn = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
   // The component names the picture (role="img" with the address); the SVG itself is decoration.
-  const svg = drawn.replace('<svg ', '<svg aria-hidden="true" focusable="false" ')
+  return { url, svg: drawn.replace('<svg ', '<svg aria-hidden="true" focusable="false" ') }
+}
+
+export default defineConfig(async () => {
+  const link = await deckLink()
   return {
     define: {
-      __DECK_URL__: JSON.stringify(url),
-      __DECK_QR_SVG__: JSON.stringify(svg),
+      __DECK_URL__: JSON.stringify(link.url),
+      __DECK_QR_SVG__: JSON.stringify(link.svg),
     },
+    resolve: {
+      alias: [
+        // Slidev points `vue` at the build that compiles templates in the browser;
+        // every template here is compiled at build time, so the runtime-only build
+        // does the same work without Vue's compiler (~33 KB gzip before the cover).
+        { find: /^vue$/, replacement: require.resolve('vue/dist/vue.runtime.esm-bundler.js') },
+        // Slidev's client needs one function of its parser's `core` entry, which
+        // also brings a YAML parser (~10 KB gzip) along; `utils` has the same function.
+        { find: /^@slidev\/parser\/core$/, replacement: require.resolve('@slidev/parser/utils') },
+      ],
+    },
+    plugins: [onlyUsedMermaidDiagrams(fileURLToPath(new URL('.', import.meta.url))), chunkMap()],
   }
 })

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core'
 import { buildSite } from './build'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
 import { fail } from './options'
-import { serveSite } from './serve'
+import { serve } from './serve'
 
 export const EXPORT_NAME = 'the-layered-paradox'
 
@@ -46,13 +46,13 @@ async function main(mode: string, extra: string[]): Promise<void> {
     const output = resolve(`${EXPORT_NAME}-notes.pdf`)
     const site = mkdtempSync(join(tmpdir(), 'layered-paradox-notes-'))
     try {
-      buildSite(site, ['--no-download', ...extra])
-      const server = await serveSite(site)
+      buildSite(site, extra)
+      const server = await serve(site)
       try {
-        await printNotes(server.url, output, executablePath)
+        await printNotes(`${server.url}/`, output, executablePath)
       }
       finally {
-        server.close()
+        await server.close()
       }
     }
     finally {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import { loadDeck } from '../tests/support/source'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
-import { serveSite } from './serve'
+import { serve } from './serve'
 
 const executablePath = findChromium()
 if (!executablePath) {
@@ -12,7 +12,7 @@ if (!executablePath) {
   process.exit(1)
 }
 
-const site = await serveSite('dist')
+const site = await serve('dist')
 const total = (await loadDeck()).slides.length
 // `npm run shots -- 3 10` shoots only those slides.
 const only = process.argv.slice(2).map(Number)
@@ -25,7 +25,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     if (only.length && !only.includes(n))
       continue
     // `?clicks=99` shows every click step, as the PDF does.
-    await page.goto(`${site.url}${n}?clicks=99`)
+    await page.goto(`${site.url}/${n}?clicks=99`)
     await page.locator(`.slidev-page-${n}`).waitFor()
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(400) // transitions settle; a picture for people, not a test
@@ -34,5 +34,5 @@ for (const colorScheme of ['light', 'dark'] as const) {
   await page.close()
 }
 await browser.close()
-site.close()
+await site.close()
 console.log('screenshots in shots/light and shots/dark')

@@ -1,11 +1,24 @@
-// Serve a built site from a folder on a free loopback port, with SPA rewrites
-// (sirv), for the scripts that drive a browser over it.
+// Serves a built deck as a static host does: gzip on (the `compression`
+// middleware, level 6, files over 1 KB of compressible types) and SPA rewrites
+// (sirv `single`), on 127.0.0.1 and a free port the system picks.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import compression from 'compression'
 import sirv from 'sirv'
 
-export async function serveSite(dir: string): Promise<{ url: string, close: () => void }> {
-  const server = createServer(sirv(dir, { single: true })).listen(0, '127.0.0.1')
+export interface Served { url: string, close: () => Promise<void> }
+
+export async function serve(dir: string): Promise<Served> {
+  const gzip = compression()
+  const files = sirv(dir, { single: true, dev: false, etag: true })
+  const server = createServer((req, res) => {
+    gzip(req as any, res as any, () => files(req, res))
+  })
+  server.listen(0, '127.0.0.1')
   await new Promise(resolve => server.once('listening', resolve))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() }
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise(resolve => server.close(() => resolve())),
+  }
 }

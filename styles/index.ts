@@ -1,4 +1,4 @@
 // Fonts come from npm (Fontsource) and are bundled into the site: no font CDN.
-import '@fontsource-variable/inter'
-import '@fontsource/fira-code/400.css'
+// fonts.css declares their Latin faces only (see there why).
+import './fonts.css'
 import './deck.css'
