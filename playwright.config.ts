@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './scripts/chromium'
-import { DECK_PORT, FIXTURE_PORT } from './tests/support/servers'
+import { BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT } from './tests/support/servers'
 
 const executablePath = findChromium()
 if (!executablePath) {
@@ -39,6 +39,14 @@ export default defineConfig({
       // A tiny deck with a broken diagram, to prove the diagram check can fail.
       command: `slidev build tests/fixtures/broken-diagram/slides.md --out dist && ${serve('tests/fixtures/broken-diagram/dist', FIXTURE_PORT)}`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // One deliberately broken slide per quality gate, to prove each gate can fail.
+      command: `slidev build tests/fixtures/broken-slides/slides.md --out dist && ${serve('tests/fixtures/broken-slides/dist', BROKEN_SLIDES_PORT)}`,
+      url: `http://127.0.0.1:${BROKEN_SLIDES_PORT}/`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'ignore',
