@@ -15,7 +15,12 @@ const serve = (dir: string, port: number) => `sirv ${dir} --host 127.0.0.1 --por
 export default defineConfig({
   testDir: 'tests',
   timeout: 60_000,
-  expect: { timeout: 15_000 },
+  expect: {
+    timeout: 15_000,
+    // Baselines of the visual regression gate: tests/__screenshots__/<scheme>/<NN>.png,
+    // the same name on every platform (they are made with Debian's Chromium).
+    toHaveScreenshot: { pathTemplate: '{testDir}/__screenshots__/{arg}{ext}' },
+  },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
