@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './scripts/chromium'
-import { DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
+import { BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
 
 const executablePath = findChromium()
 if (!executablePath) {
@@ -15,7 +15,12 @@ const serve = (dir: string, port: number) => `sirv ${dir} --host 127.0.0.1 --por
 export default defineConfig({
   testDir: 'tests',
   timeout: 60_000,
-  expect: { timeout: 15_000 },
+  expect: {
+    timeout: 15_000,
+    // Baselines of the visual regression gate: tests/__screenshots__/<scheme>/<NN>.png,
+    // the same name on every platform (they are made with Debian's Chromium).
+    toHaveScreenshot: { pathTemplate: '{testDir}/__screenshots__/{arg}{ext}' },
+  },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
@@ -43,6 +48,14 @@ export default defineConfig({
       // A tiny deck with a broken diagram, to prove the diagram check can fail.
       command: `slidev build tests/fixtures/broken-diagram/slides.md --out dist && ${serve('tests/fixtures/broken-diagram/dist', FIXTURE_PORT)}`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // One deliberately broken slide per quality gate, to prove each gate can fail.
+      command: `slidev build tests/fixtures/broken-slides/slides.md --out dist && ${serve('tests/fixtures/broken-slides/dist', BROKEN_SLIDES_PORT)}`,
+      url: `http://127.0.0.1:${BROKEN_SLIDES_PORT}/`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'ignore',

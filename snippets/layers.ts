@@ -11,13 +11,13 @@ export interface Named {
 // In the model: `gives` is what a layer brings; `leaves` is the gap it leaves for the
 // next layer, or what users are left with; `arc` says what L1, L2 and L3 amount to;
 // `driver` is what pushes the field up a layer and `kpi` what counts as winning.
-// #region model
 export interface Layer {
   level: 'L1' | 'L2' | 'L3'
   name: string
   gives: string
   leaves: string
 }
+// #region model
 export interface Field extends Named {
   pattern: 'capability progression' | 'problem transfer'
   arc: [string, string, string]
@@ -45,13 +45,13 @@ export const ai: Field = {
       level: 'L2',
       name: 'Reasoning models',
       gives: 'Complex maths and code debugging (DeepSeek R1)',
-      leaves: 'Still passive: it answers, it does not act',
+      leaves: 'Responses stay passive',
     },
     {
       level: 'L3',
       name: 'Agents',
       gives: 'Plan tasks, call tools, run workflows',
-      leaves: 'Users feel AI is smarter and more useful',
+      leaves: 'Users: smarter, more useful',
     },
   ],
 }

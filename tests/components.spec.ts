@@ -80,7 +80,7 @@ test('one slide shows the typed model of the argument as code', async ({ deck })
   const slide = deck.slides.find(s => s.content.includes('<<< @/snippets/layers.ts#model'))!
   const code = (await deck.open(slide.no)).locator('pre.shiki')
   await expect(code).toBeVisible()
-  await expect(code).toContainText('export interface Layer')
+  await expect(code).toContainText('export interface Field extends Named')
   await expect(code).toContainText(`pattern: '${ai.pattern}' | '${crypto.pattern}'`)
   await expect(code).not.toContainText('#region')
 })

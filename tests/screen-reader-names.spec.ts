@@ -1,0 +1,38 @@
+import { test as plain } from '@playwright/test'
+import { expect, test } from './support/deck'
+import { nameProblems } from './support/names'
+import { BROKEN_SLIDES_URL } from './support/servers'
+import { loadDeck } from './support/source'
+import { report, walkDeck } from './support/walk'
+
+// The state after each step is what this gate measures; reduced motion makes slide
+// transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker.
+test.use({ reducedMotion: 'reduce' })
+plain.use({ reducedMotion: 'reduce' })
+
+test('a screen reader gets every diagram\'s accTitle and accDescr, and every image\'s alt text, at any click', async ({ deck }) => {
+  test.setTimeout(120_000)
+  const problems: string[] = []
+  let named = 0
+  await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
+    problems.push(...report(step, await nameProblems(deck.page, step.slide)))
+    named += step.slide.diagrams.length
+  })
+  expect(named, 'diagram visits').toBeGreaterThanOrEqual(3)
+  expect(problems).toEqual([])
+})
+
+plain('an unnamed diagram and an image without alt text fail the check, which names slide, click and scheme', async ({ page }) => {
+  plain.setTimeout(120_000)
+  const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
+  const problems: string[] = []
+  await walkDeck(page, { slides, base: BROKEN_SLIDES_URL }, async (step) => {
+    problems.push(...report(step, await nameProblems(page, step.slide)))
+  })
+  const broken = slides.find(s => s.title.startsWith('A diagram nobody can name'))!
+  const at = `slide ${broken.no} \\(.*\\), click 0, light: `
+  expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${at}diagram 1 has no name: add accTitle`)))
+  expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${at}diagram 1 has no description: add accDescr`)))
+  expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${at}image /favicon.svg has no alt text`)))
+  expect(problems.filter(p => !p.startsWith(`slide ${broken.no} `)), 'other slides').toEqual([])
+})

@@ -1,0 +1,40 @@
+import { test as plain } from '@playwright/test'
+import { expect, test } from './support/deck'
+import { overflowProblems } from './support/layout'
+import { BROKEN_SLIDES_URL } from './support/servers'
+import { loadDeck } from './support/source'
+import { report, walkDeck } from './support/walk'
+
+// The state after each step is what this gate measures; reduced motion makes slide
+// transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker.
+test.use({ reducedMotion: 'reduce' })
+plain.use({ reducedMotion: 'reduce' })
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme })
+
+    test('nothing sticks out of the slide or out of its box, at any click', async ({ deck }) => {
+      test.setTimeout(120_000)
+      const problems: string[] = []
+      await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
+        problems.push(...report(step, await overflowProblems(deck.page, step.slide.no)))
+      })
+      expect(problems).toEqual([])
+    })
+  })
+}
+
+plain('a list that runs off the slide and a box that clips its text fail the check, which names slide, click and scheme', async ({ page }) => {
+  plain.setTimeout(120_000)
+  const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
+  const problems: string[] = []
+  await walkDeck(page, { slides, base: BROKEN_SLIDES_URL }, async (step) => {
+    problems.push(...report(step, await overflowProblems(page, step.slide.no)))
+  })
+  const long = slides.find(s => s.title.startsWith('A list that runs off'))!
+  const clipped = slides.find(s => s.title.startsWith('A box that clips'))!
+  expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^slide ${long.no} \\(.*\\), click 0, light: .* past the bottom edge of the slide`)))
+  expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^slide ${clipped.no} \\(.*\\), click 0, light: div.* clips its content`)))
+  expect(problems.filter(p => !p.startsWith(`slide ${long.no} `) && !p.startsWith(`slide ${clipped.no} `)), 'other slides').toEqual([])
+})

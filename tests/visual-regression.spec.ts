@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs'
+import { test as plain } from '@playwright/test'
+import { expect, test } from './support/deck'
+import { BROKEN_SLIDES_URL } from './support/servers'
+import { loadDeck } from './support/source'
+import { expectLooksApproved, shotName } from './support/visual'
+import { settle, type Step, walkDeck } from './support/walk'
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme })
+
+    test('every slide, complete, looks like its approved screenshot', async ({ deck }) => {
+      test.setTimeout(180_000)
+      let shots = 0
+      await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
+        if (step.last) {
+          await expectLooksApproved(deck.page, step, { soft: true })
+          shots++
+        }
+      })
+      expect(shots).toBe(deck.slides.length)
+    })
+  })
+}
+
+plain('a box moved by a few pixels fails the comparison, which names slide, click and scheme', async ({ page }) => {
+  const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
+  const step: Step = { slide: slides[0], click: 0, last: true, scheme: 'light' }
+  await page.goto(`${BROKEN_SLIDES_URL}/1`)
+  await settle(page, step.slide)
+  const updating = ['all', 'changed'].includes(plain.info().config.updateSnapshots)
+  if (updating) {
+    // `npm run test:update-screenshots` renews this baseline from the unbroken slide.
+    await expectLooksApproved(page, step, { prefix: 'fixture' })
+    return
+  }
+  // The typings list snapshotPath(...names) and snapshotPath(name, { kind }) apart; Playwright takes both at once.
+  const snapshotPath = plain.info().snapshotPath.bind(plain.info()) as (...args: [...string[], { kind: 'screenshot' }]) => string
+  expect(existsSync(snapshotPath(...shotName(step, 'fixture'), { kind: 'screenshot' })), 'fixture baseline').toBe(true)
+  await page.addStyleTag({ content: '.slidev-page-1 ul { translate: 4px 0; }' })
+  const check = expectLooksApproved(page, step, { prefix: 'fixture' })
+  await expect(check).rejects.toThrow(/^slide 1 \(tests\/fixtures\/broken-slides\/slides\.md: ".*"\), click 0, light looks different from its baseline/)
+  await expect(check).rejects.toThrow(/pixels \(ratio [\d.]+ of all image pixels\) are different/)
+})
