@@ -4,7 +4,7 @@ import { expect, test } from './support/deck'
 import { AXE_EXEMPTIONS } from './support/exemptions'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
-import { report, walkDeck } from './support/walk'
+import { walkProblems } from './support/walk'
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} mode`, () => {
@@ -12,11 +12,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('axe finds nothing serious on any slide at any click, and diagram text and lines meet AA contrast', async ({ deck }) => {
       test.setTimeout(240_000)
-      const problems: string[] = []
-      await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
-        problems.push(...report(step, await accessibilityProblems(deck.page, step.slide.no)))
-      })
-      expect(problems).toEqual([])
+      expect(await walkProblems(deck.page, { slides: deck.slides }, step => accessibilityProblems(deck.page, step.slide.no))).toEqual([])
     })
   })
 }
@@ -36,10 +32,7 @@ plain.describe('on the broken fixture deck', () => {
   plain('faint text and a faint diagram fail the gate, which names slide, click and scheme', async ({ page }) => {
     plain.setTimeout(120_000)
     const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
-    const problems: string[] = []
-    await walkDeck(page, { slides, base: BROKEN_SLIDES_URL }, async (step) => {
-      problems.push(...report(step, await accessibilityProblems(page, step.slide.no)))
-    })
+    const problems = await walkProblems(page, { slides, base: BROKEN_SLIDES_URL }, step => accessibilityProblems(page, step.slide.no))
     const faint = slides.find(s => s.title.startsWith('Faint text'))!
     const faintDiagram = slides.find(s => s.title.startsWith('A faint diagram'))!
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^slide ${faint.no} \\(.*\\), click 1, light: color-contrast \\(serious\\)`)))

@@ -3,7 +3,7 @@ import { expect, test } from './support/deck'
 import { readabilityProblems } from './support/layout'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
-import { report, type Step, walkDeck } from './support/walk'
+import { type Step, walkProblems } from './support/walk'
 import type { Page } from '@playwright/test'
 
 // The state after each step is what this gate measures; reduced motion makes slide
@@ -14,7 +14,7 @@ plain.use({ reducedMotion: 'reduce' })
 /** Font sizes at every step; the word budget at each slide's last step, when all is shown. */
 async function backRowProblems(page: Page, step: Step): Promise<string[]> {
   const { problems } = await readabilityProblems(page, step.slide.no)
-  return report(step, step.last ? problems : problems.filter(p => !p.includes('visible words')))
+  return step.last ? problems : problems.filter(p => !p.includes('visible words'))
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -23,11 +23,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('no text is too small for the back row and no slide is too wordy, at any click', async ({ deck }) => {
       test.setTimeout(120_000)
-      const problems: string[] = []
-      await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
-        problems.push(...await backRowProblems(deck.page, step))
-      })
-      expect(problems).toEqual([])
+      expect(await walkProblems(deck.page, { slides: deck.slides }, step => backRowProblems(deck.page, step))).toEqual([])
     })
   })
 }
@@ -35,10 +31,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 plain('tiny text and a wordy slide fail the check, which names slide, click and scheme', async ({ page }) => {
   plain.setTimeout(120_000)
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
-  const problems: string[] = []
-  await walkDeck(page, { slides, base: BROKEN_SLIDES_URL }, async (step) => {
-    problems.push(...await backRowProblems(page, step))
-  })
+  const problems = await walkProblems(page, { slides, base: BROKEN_SLIDES_URL }, step => backRowProblems(page, step))
   const tiny = slides.find(s => s.title.startsWith('Small print'))!
   const wordy = slides.find(s => s.title.startsWith('Far too many words'))!
   expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^slide ${tiny.no} \\(.*\\), click 0, light: text ".*" renders at 12.0 px, below 20 px`)))

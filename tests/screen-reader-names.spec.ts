@@ -3,7 +3,7 @@ import { expect, test } from './support/deck'
 import { nameProblems } from './support/names'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
-import { report, walkDeck } from './support/walk'
+import { report, walkDeck, walkProblems } from './support/walk'
 
 // The state after each step is what this gate measures; reduced motion makes slide
 // transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker.
@@ -25,10 +25,7 @@ test('a screen reader gets every diagram\'s accTitle and accDescr, and every ima
 plain('an unnamed diagram and an image without alt text fail the check, which names slide, click and scheme', async ({ page }) => {
   plain.setTimeout(120_000)
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
-  const problems: string[] = []
-  await walkDeck(page, { slides, base: BROKEN_SLIDES_URL }, async (step) => {
-    problems.push(...report(step, await nameProblems(page, step.slide)))
-  })
+  const problems = await walkProblems(page, { slides, base: BROKEN_SLIDES_URL }, step => nameProblems(page, step.slide))
   const broken = slides.find(s => s.title.startsWith('A diagram nobody can name'))!
   const at = `slide ${broken.no} \\(.*\\), click 0, light: `
   expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${at}diagram 1 has no name: add accTitle`)))

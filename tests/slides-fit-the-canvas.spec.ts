@@ -3,7 +3,7 @@ import { expect, test } from './support/deck'
 import { overflowProblems } from './support/layout'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
-import { report, walkDeck } from './support/walk'
+import { walkProblems } from './support/walk'
 
 // The state after each step is what this gate measures; reduced motion makes slide
 // transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker.
@@ -16,11 +16,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('nothing sticks out of the slide or out of its box, at any click', async ({ deck }) => {
       test.setTimeout(120_000)
-      const problems: string[] = []
-      await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
-        problems.push(...report(step, await overflowProblems(deck.page, step.slide.no)))
-      })
-      expect(problems).toEqual([])
+      expect(await walkProblems(deck.page, { slides: deck.slides }, step => overflowProblems(deck.page, step.slide.no))).toEqual([])
     })
   })
 }
@@ -28,10 +24,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 plain('a list that runs off the slide and a box that clips its text fail the check, which names slide, click and scheme', async ({ page }) => {
   plain.setTimeout(120_000)
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
-  const problems: string[] = []
-  await walkDeck(page, { slides, base: BROKEN_SLIDES_URL }, async (step) => {
-    problems.push(...report(step, await overflowProblems(page, step.slide.no)))
-  })
+  const problems = await walkProblems(page, { slides, base: BROKEN_SLIDES_URL }, step => overflowProblems(page, step.slide.no))
   const long = slides.find(s => s.title.startsWith('A list that runs off'))!
   const clipped = slides.find(s => s.title.startsWith('A box that clips'))!
   expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^slide ${long.no} \\(.*\\), click 0, light: .* past the bottom edge of the slide`)))

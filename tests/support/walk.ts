@@ -108,3 +108,15 @@ export async function walkDeck(page: Page, options: WalkOptions, visit: (step: S
 export function report(step: Step, problems: string[]): string[] {
   return problems.map(p => `${where(step)}: ${p}`)
 }
+
+/**
+ * Walks the deck with `check` at every step and collects what it finds, each line
+ * naming the slide, its file, the click step and the scheme.
+ */
+export async function walkProblems(page: Page, options: WalkOptions, check: (step: Step) => Promise<string[]>): Promise<string[]> {
+  const problems: string[] = []
+  await walkDeck(page, options, async (step) => {
+    problems.push(...report(step, await check(step)))
+  })
+  return problems
+}
