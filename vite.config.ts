@@ -39,10 +39,11 @@ const MERMAID_CHUNKS: Record<string, string[]> = {
 
 /**
  * Every lazy chunk of Mermaid this build may leave out (the others always stay):
- * diagram types, their grammars, KaTeX, layout engines, and `sizeCapture`, a
+ * diagram types, their grammars, KaTeX, layout engines (dagre, and ELK, Mermaid 12's
+ * default, which setup/mermaid.ts turns off), and `sizeCapture`, a
  * layout-debugging aid that only runs when `globalThis.mermaidCaptureSizes` is set.
  */
-const OPTIONAL = /^(\w+Diagram(-v2)?|\w+-definition|diagram|katex|cose-bilkent|swimlanes|dagre|info|packet|pie|treeView|architecture|gitGraph|eventmodeling|radar|railroad(-\w+)?|treemap|wardley|cynefin|sizeCapture)$/
+const OPTIONAL = /^(\w+Diagram(-v2)?|\w+-definition|diagram|katex|cose-bilkent|swimlanes|dagre|elk|bpmnIcons|info|packet|pie|treeView|architecture|gitGraph|eventmodeling|radar|railroad(-\w+)?|treemap|wardley|cynefin|sizeCapture)$/
 
 /** The ```mermaid blocks of the deck: slides.md and every Markdown file in pages/. */
 function deckDiagrams(root: string): string[] {

@@ -21,8 +21,13 @@ const themeCSS = `
   .edgeLabel rect { fill: var(--lp-surface) !important; }
 `
 
+// Mermaid 12 made ELK the default flowchart layout and "neo" the default look. The
+// diagrams were drawn for dagre and the classic look (the contrast gate measures
+// them so), and ELK's layout engine would add its code to the build: keep both.
 export default defineMermaidSetup(() => ({
   theme: 'base',
+  layout: 'dagre',
+  look: 'classic',
   fontFamily: '"Inter Variable", Inter, system-ui, sans-serif',
   themeVariables: {
     fontSize: '20px',
