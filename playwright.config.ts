@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './scripts/chromium'
 import { BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
+import { PROJECTS } from './tests/support/tags'
 
 const executablePath = findChromium()
 if (!executablePath) {
@@ -34,6 +35,8 @@ export default defineConfig({
     // cached build or the "caching for offline" badge must not change what is tested.
     serviceWorkers: 'block',
   },
+  // Colour schemes and reduced motion as projects; a test's tags choose which (tests/support/tags.ts).
+  projects: PROJECTS,
   webServer: [
     {
       // The deck as hosts serve it, at / and under a sub-path: built fresh for

@@ -1,21 +1,15 @@
 import { test as plain } from '@playwright/test'
 import { accessibilityProblems, axeFindings } from './support/accessibility'
-import { expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, test } from './support/deck'
 import { AXE_EXEMPTIONS } from './support/exemptions'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
 import { walkProblems } from './support/walk'
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme })
-
-    test('axe finds nothing serious on any slide at any click, and diagram text and lines meet AA contrast', async ({ deck }) => {
-      test.setTimeout(240_000)
-      expect(await walkProblems(deck.page, { slides: deck.slides }, step => accessibilityProblems(deck.page, step.slide.no))).toEqual([])
-    })
-  })
-}
+test('axe finds nothing serious on any slide at any click, and diagram text and lines meet AA contrast', { tag: BOTH_SCHEMES }, async ({ deck }) => {
+  test.setTimeout(240_000)
+  expect(await walkProblems(deck.page, { slides: deck.slides }, step => accessibilityProblems(deck.page, step.slide.no))).toEqual([])
+})
 
 test('every exemption in tests/support/exemptions.ts still matches a finding', async ({ deck }) => {
   await deck.open(1)
@@ -27,8 +21,6 @@ test('every exemption in tests/support/exemptions.ts still matches a finding', a
 })
 
 plain.describe('on the broken fixture deck', () => {
-  plain.use({ colorScheme: 'light' })
-
   plain('faint text and a faint diagram fail the gate, which names slide, click and scheme', async ({ page }) => {
     plain.setTimeout(120_000)
     const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')

@@ -1,5 +1,5 @@
 import { test as plain } from '@playwright/test'
-import { expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, test } from './support/deck'
 import { expectDiagramsRendered } from './support/diagrams'
 import { loadDeck } from './support/source'
 import { FIXTURE_URL } from './support/servers'
@@ -13,18 +13,12 @@ test('the deck has at least three Mermaid diagrams, each with an accessible titl
   }
 })
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme })
-
-    test('every Mermaid diagram renders an SVG with its labels and no error', async ({ deck }) => {
-      for (const slide of deck.slides.filter(s => s.diagrams.length)) {
-        await deck.open(slide.no)
-        await expectDiagramsRendered(deck.page, slide)
-      }
-    })
-  })
-}
+test('every Mermaid diagram renders an SVG with its labels and no error', { tag: BOTH_SCHEMES }, async ({ deck }) => {
+  for (const slide of deck.slides.filter(s => s.diagrams.length)) {
+    await deck.open(slide.no)
+    await expectDiagramsRendered(deck.page, slide)
+  }
+})
 
 plain('a broken diagram fails the same check, which names the slide', async ({ page }) => {
   const { slides } = await loadDeck('tests/fixtures/broken-diagram/slides.md')

@@ -1,6 +1,6 @@
 import { test as plain } from '@playwright/test'
 import { parseTimeString } from '@slidev/parser'
-import { expect, squash, test } from './support/deck'
+import { expect, REDUCED_MOTION, squash, test } from './support/deck'
 import { focusProblems } from './support/keyboard'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
@@ -58,12 +58,9 @@ test('the presenter starts and pauses the timer with t', async ({ deck, page }) 
   expect(await timer.innerText()).toBe(paused)
 })
 
-test.describe('focus', () => {
-  // Tab, then look: reduced motion lets Slidev's nav bar appear at once instead of
-  // fading in over 300 ms, which keeps a Tab through every slide quick.
-  test.use({ reducedMotion: 'reduce' })
-  plain.use({ reducedMotion: 'reduce' })
-
+// Tab, then look: reduced motion lets Slidev's nav bar appear at once instead of
+// fading in over 300 ms, which keeps a Tab through every slide quick.
+test.describe('focus', { tag: REDUCED_MOTION }, () => {
   test('every control the deck shows has a visible focus ring, on every slide and in the presenter view', async ({ deck, page }) => {
     test.setTimeout(120_000)
     const problems: string[] = []

@@ -1,5 +1,5 @@
 import { test as plain } from '@playwright/test'
-import { expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, REDUCED_MOTION, test } from './support/deck'
 import { readabilityProblems } from './support/layout'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
@@ -7,9 +7,8 @@ import { type Step, walkProblems } from './support/walk'
 import type { Page } from '@playwright/test'
 
 // The state after each step is what this gate measures; reduced motion makes slide
-// transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker.
-test.use({ reducedMotion: 'reduce' })
-plain.use({ reducedMotion: 'reduce' })
+// transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker:
+// tagged REDUCED_MOTION, these tests run in the reduced-motion projects.
 
 /** Font sizes at every step; the word budget at each slide's last step, when all is shown. */
 async function backRowProblems(page: Page, step: Step): Promise<string[]> {
@@ -17,18 +16,12 @@ async function backRowProblems(page: Page, step: Step): Promise<string[]> {
   return step.last ? problems : problems.filter(p => !p.includes('visible words'))
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme })
+test('no text is too small for the back row and no slide is too wordy, at any click', { tag: [BOTH_SCHEMES, REDUCED_MOTION] }, async ({ deck }) => {
+  test.setTimeout(120_000)
+  expect(await walkProblems(deck.page, { slides: deck.slides }, step => backRowProblems(deck.page, step))).toEqual([])
+})
 
-    test('no text is too small for the back row and no slide is too wordy, at any click', async ({ deck }) => {
-      test.setTimeout(120_000)
-      expect(await walkProblems(deck.page, { slides: deck.slides }, step => backRowProblems(deck.page, step))).toEqual([])
-    })
-  })
-}
-
-plain('tiny text and a wordy slide fail the check, which names slide, click and scheme', async ({ page }) => {
+plain('tiny text and a wordy slide fail the check, which names slide, click and scheme', { tag: REDUCED_MOTION }, async ({ page }) => {
   plain.setTimeout(120_000)
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
   const problems = await walkProblems(page, { slides, base: BROKEN_SLIDES_URL }, step => backRowProblems(page, step))

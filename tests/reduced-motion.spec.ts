@@ -1,5 +1,5 @@
 import { test as plain } from '@playwright/test'
-import { expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, REDUCED_MOTION, test } from './support/deck'
 import { motionProblems, recordMotion } from './support/motion'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck, type SourceSlide } from './support/source'
@@ -19,23 +19,15 @@ async function walkWithReducedMotion(page: Page, slides: SourceSlide[], base = '
   return { problems, complete }
 }
 
-test.use({ reducedMotion: 'reduce' })
-plain.use({ reducedMotion: 'reduce' })
+// Tagged REDUCED_MOTION: these run in the projects that emulate prefers-reduced-motion.
+test('with reduced motion nothing slides or fades, and → still reaches every click of every slide', { tag: [BOTH_SCHEMES, REDUCED_MOTION] }, async ({ deck }) => {
+  test.setTimeout(120_000)
+  const { problems, complete } = await walkWithReducedMotion(deck.page, deck.slides)
+  expect(problems).toEqual([])
+  expect([...complete], 'slides shown complete').toEqual(deck.slides.map(s => s.no))
+})
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme })
-
-    test('with reduced motion nothing slides or fades, and → still reaches every click of every slide', async ({ deck }) => {
-      test.setTimeout(120_000)
-      const { problems, complete } = await walkWithReducedMotion(deck.page, deck.slides)
-      expect(problems).toEqual([])
-      expect([...complete], 'slides shown complete').toEqual(deck.slides.map(s => s.no))
-    })
-  })
-}
-
-plain('a spinner and a slow fade fail the check, which names slide, click and scheme', async ({ page }) => {
+plain('a spinner and a slow fade fail the check, which names slide, click and scheme', { tag: REDUCED_MOTION }, async ({ page }) => {
   plain.setTimeout(120_000)
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
   const { problems } = await walkWithReducedMotion(page, slides, BROKEN_SLIDES_URL)

@@ -1,16 +1,15 @@
 import { test as plain } from '@playwright/test'
-import { expect, test } from './support/deck'
+import { expect, REDUCED_MOTION, test } from './support/deck'
 import { nameProblems } from './support/names'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
 import { report, walkDeck, walkProblems } from './support/walk'
 
 // The state after each step is what this gate measures; reduced motion makes slide
-// transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker.
-test.use({ reducedMotion: 'reduce' })
-plain.use({ reducedMotion: 'reduce' })
+// transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker:
+// tagged REDUCED_MOTION, these tests run in the reduced-motion projects.
 
-test('a screen reader gets every diagram\'s accTitle and accDescr, and every image\'s alt text, at any click', async ({ deck }) => {
+test('a screen reader gets every diagram\'s accTitle and accDescr, and every image\'s alt text, at any click', { tag: REDUCED_MOTION }, async ({ deck }) => {
   test.setTimeout(120_000)
   const problems: string[] = []
   let named = 0
@@ -22,7 +21,7 @@ test('a screen reader gets every diagram\'s accTitle and accDescr, and every ima
   expect(problems).toEqual([])
 })
 
-plain('an unnamed diagram and an image without alt text fail the check, which names slide, click and scheme', async ({ page }) => {
+plain('an unnamed diagram and an image without alt text fail the check, which names slide, click and scheme', { tag: REDUCED_MOTION }, async ({ page }) => {
   plain.setTimeout(120_000)
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
   const problems = await walkProblems(page, { slides, base: BROKEN_SLIDES_URL }, step => nameProblems(page, step.slide))

@@ -1,27 +1,20 @@
 import { test as plain } from '@playwright/test'
-import { expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, REDUCED_MOTION, test } from './support/deck'
 import { overflowProblems } from './support/layout'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
 import { walkProblems } from './support/walk'
 
 // The state after each step is what this gate measures; reduced motion makes slide
-// transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker.
-test.use({ reducedMotion: 'reduce' })
-plain.use({ reducedMotion: 'reduce' })
+// transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker:
+// tagged REDUCED_MOTION, these tests run in the reduced-motion projects.
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme })
+test('nothing sticks out of the slide or out of its box, at any click', { tag: [BOTH_SCHEMES, REDUCED_MOTION] }, async ({ deck }) => {
+  test.setTimeout(120_000)
+  expect(await walkProblems(deck.page, { slides: deck.slides }, step => overflowProblems(deck.page, step.slide.no))).toEqual([])
+})
 
-    test('nothing sticks out of the slide or out of its box, at any click', async ({ deck }) => {
-      test.setTimeout(120_000)
-      expect(await walkProblems(deck.page, { slides: deck.slides }, step => overflowProblems(deck.page, step.slide.no))).toEqual([])
-    })
-  })
-}
-
-plain('a list that runs off the slide and a box that clips its text fail the check, which names slide, click and scheme', async ({ page }) => {
+plain('a list that runs off the slide and a box that clips its text fail the check, which names slide, click and scheme', { tag: REDUCED_MOTION }, async ({ page }) => {
   plain.setTimeout(120_000)
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
   const problems = await walkProblems(page, { slides, base: BROKEN_SLIDES_URL }, step => overflowProblems(page, step.slide.no))

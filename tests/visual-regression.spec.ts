@@ -1,28 +1,22 @@
 import { existsSync } from 'node:fs'
 import { test as plain } from '@playwright/test'
-import { expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, test } from './support/deck'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { loadDeck } from './support/source'
 import { expectLooksApproved, shotName } from './support/visual'
 import { settle, type Step, walkDeck } from './support/walk'
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme })
-
-    test('every slide, complete, looks like its approved screenshot', async ({ deck }) => {
-      test.setTimeout(180_000)
-      let shots = 0
-      await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
-        if (step.last) {
-          await expectLooksApproved(deck.page, step, { soft: true })
-          shots++
-        }
-      })
-      expect(shots).toBe(deck.slides.length)
-    })
+test('every slide, complete, looks like its approved screenshot', { tag: BOTH_SCHEMES }, async ({ deck }) => {
+  test.setTimeout(180_000)
+  let shots = 0
+  await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
+    if (step.last) {
+      await expectLooksApproved(deck.page, step, { soft: true })
+      shots++
+    }
   })
-}
+  expect(shots).toBe(deck.slides.length)
+})
 
 plain('a box moved by a few pixels fails the comparison, which names slide, click and scheme', async ({ page }) => {
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')

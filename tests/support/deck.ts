@@ -87,6 +87,7 @@ export const test = base.extend<{ deck: Deck, fallback404: boolean }>({
 })
 
 export { expect }
+export { BOTH_SCHEMES, REDUCED_MOTION } from './tags'
 
 /** Text as a person reads it: one space between words, plain quotes (Slidev prints “smart” ones). */
 export function squash(text: string): string {
