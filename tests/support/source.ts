@@ -17,7 +17,7 @@ export interface SourceSlide {
   components: Record<string, number>
 }
 
-const COMPONENTS = ['LayerStack', 'FieldComparison', 'SourceCard', 'FieldBadge', 'TalkFraming']
+const COMPONENTS = ['LayerStack', 'ParadoxStacks', 'FieldComparison', 'SourceCard', 'FieldBadge', 'TalkFraming']
 
 export async function loadDeck(entry = 'slides.md'): Promise<{ slides: SourceSlide[], headmatter: Record<string, any> }> {
   const file = resolve(entry)
