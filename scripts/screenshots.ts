@@ -3,7 +3,7 @@
 // and shots/contact-sheet.jpg, every slide light beside dark on one page.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
-import { loadDeck } from '../tests/support/source'
+import { loadDeck } from '../lib/deck-source'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
 import { serve } from '../lib/serve'
 

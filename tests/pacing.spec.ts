@@ -1,16 +1,24 @@
-import { BOTH_SCHEMES, expect, test } from './support/deck'
 import { AA, contrastOver } from './support/contrast'
+import { BOTH_SCHEMES, expect, test } from './support/deck'
 
 // The presenter keeps time with a badge in the presenter view's nav bar: the timer
 // against the notes' time cues up to the current slide. Playwright's clock plays the
 // talk's minutes in milliseconds.
 
 const CUE = /\[~(\d+(?:\.\d+)?) (s|min)\]/g
-const seconds = (note: string) => [...note.matchAll(CUE)].reduce((sum, [, n, unit]) => sum + Number(n) * (unit === 'min' ? 60 : 1), 0)
+function seconds(note: string) {
+  return [
+    ...note.matchAll(CUE),
+  ].reduce((sum, [, n, unit]) => sum + Number(n) * (unit === 'min'
+    ? 60
+    : 1), 0)
+}
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 
 test('the presenter sees whether the talk is on time, behind or ahead of the notes\' cues', { tag: BOTH_SCHEMES }, async ({ deck, page }) => {
-  await page.clock.install({ time: new Date('2026-06-17T18:00:00Z') })
+  await page.clock.install({
+    time: new Date('2026-06-17T18:00:00Z'),
+  })
   await page.goto('/presenter/1')
   const badge = page.locator('.pacing-badge')
   await expect(page.locator('.grid-section.bottom .font-mono')).toBeVisible()
@@ -46,7 +54,9 @@ test('the presenter sees whether the talk is on time, behind or ahead of the not
 })
 
 test('the audience never sees the pacing badge', async ({ page }) => {
-  await page.clock.install({ time: new Date('2026-06-17T18:00:00Z') })
+  await page.clock.install({
+    time: new Date('2026-06-17T18:00:00Z'),
+  })
   await page.goto('/1')
   await page.locator('.slidev-page-1').hover()
   await expect(page.locator('.slidev-nav, nav').first()).toBeAttached()

@@ -1,8 +1,9 @@
+import type { StageUse } from './support/stage'
 import { test as plain } from '@playwright/test'
+import { loadDeck } from '../lib/deck-source'
 import { expect, REDUCED_MOTION, test } from './support/deck'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from './support/source'
-import { deckStageProblems, stageCheck, type StageUse } from './support/stage'
+import { deckStageProblems, stageCheck } from './support/stage'
 import { walkProblems } from './support/walk'
 
 // A projector's screen is the whole canvas: each slide, complete, fills it instead of
@@ -15,9 +16,11 @@ test('every slide uses the stage, and every diagram is the hero of its slide', {
   const problems = await walkProblems(deck.page, { slides: deck.slides }, stageCheck(deck.page, uses))
   const { bottom, coverage, problems: deckProblems } = deckStageProblems(uses)
   test.info().annotations.push({ type: 'stage use', description: `median lowest edge ${Math.round(bottom * 100)} %, median coverage ${Math.round(coverage * 100)} %` })
-  console.log(uses.map((u, i) => `${i + 1}: bottom ${Math.round(u.bottom * 100)} %, coverage ${Math.round(u.coverage * 100)} %${u.diagrams.map(d => `, diagram ${Math.round(d.width * 100)}×${Math.round(d.height * 100)} %`).join('')}`).join('\n'))
   expect(uses).toHaveLength(deck.slides.length)
-  expect([...problems, ...deckProblems]).toEqual([])
+  expect([
+    ...problems,
+    ...deckProblems,
+  ]).toEqual([])
 })
 
 plain('a small block under its title fails the check, which names the slide', { tag: REDUCED_MOTION }, async ({ page }) => {

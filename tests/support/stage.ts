@@ -4,6 +4,7 @@
 // against the 980×552 canvas, and each diagram's size.
 import type { Page } from '@playwright/test'
 import type { Step } from './walk'
+import './in-page'
 
 /** Median over the deck: the content's lowest edge, as a share of the canvas height. */
 export const MIN_MEDIAN_BOTTOM = 0.72
@@ -32,9 +33,13 @@ export interface StageUse {
 function measure({ n, skip }: { n: number, skip: string }): StageUse {
   const canvas = document.querySelector('#slide-content')!.getBoundingClientRect()
   const slide = document.querySelector(`.slidev-page-${n}`)!
-  const shown = (el: Element) => !el.closest('.slidev-vclick-hidden') && !el.closest(skip)
-    && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-  const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity }
+  const shown = (el: Element) => !el.closest(skip) && window.__lp.shown(el)
+  const box = {
+    left: Infinity,
+    top: Infinity,
+    right: -Infinity,
+    bottom: -Infinity,
+  }
   const add = (r: DOMRect) => {
     if (r.width < 2 || r.height < 2)
       return
@@ -45,17 +50,25 @@ function measure({ n, skip }: { n: number, skip: string }): StageUse {
   }
   const whole = canvas.width * canvas.height
   for (const el of slide.querySelectorAll('*')) {
-    if (!shown(el) || el.closest('svg') !== el && el.closest('svg'))
+    if (!shown(el) || (el.closest('svg') !== el && el.closest('svg')))
       continue
     const r = el.getBoundingClientRect()
-    if (['svg', 'IMG', 'CANVAS', 'VIDEO', 'TABLE', 'PRE'].includes(el.tagName)) {
+    if ([
+      'svg',
+      'IMG',
+      'CANVAS',
+      'VIDEO',
+      'TABLE',
+      'PRE',
+    ].includes(el.tagName)) {
       add(r)
       continue
     }
     const st = getComputedStyle(el)
     const tinted = !['rgba(0, 0, 0, 0)', 'transparent'].includes(st.backgroundColor)
     const bordered = (['Top', 'Right', 'Bottom', 'Left'] as const)
-      .filter(s => Number.parseFloat(st[`border${s}Width`]) > 0 && st[`border${s}Style`] !== 'none').length >= 2
+      .filter(s => Number.parseFloat(st[`border${s}Width`]) > 0 && st[`border${s}Style`] !== 'none')
+      .length >= 2
     // A tinted or framed shape is content; a backdrop as large as the slide is not.
     if ((tinted || bordered) && r.width * r.height < 0.9 * whole)
       add(r)
@@ -68,9 +81,13 @@ function measure({ n, skip }: { n: number, skip: string }): StageUse {
     }
   }
   // Mermaid draws inside the shadow root of its `.mermaid` host.
-  const diagrams = [...slide.querySelectorAll('.mermaid')]
+  const diagrams = [
+    ...slide.querySelectorAll('.mermaid'),
+  ]
     .map(el => el.shadowRoot?.querySelector('svg') ?? el.querySelector('svg'))
-    .filter((svg): svg is SVGSVGElement => !!svg && shown(svg.getRootNode() instanceof ShadowRoot ? (svg.getRootNode() as ShadowRoot).host : svg))
+    .filter((svg): svg is SVGSVGElement => !!svg && shown(svg.getRootNode() instanceof ShadowRoot
+      ? (svg.getRootNode() as ShadowRoot).host
+      : svg))
     .map((svg) => {
       const r = svg.getBoundingClientRect()
       add(r)
@@ -106,9 +123,11 @@ export function slideStageProblems(use: StageUse): string[] {
   return problems
 }
 
-const median = (xs: number[]) => {
+function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+  return s.length % 2
+    ? s[(s.length - 1) / 2]
+    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
 /** The deck's medians, and a problem for each one under its floor. */
