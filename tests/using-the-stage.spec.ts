@@ -1,7 +1,6 @@
 import type { StageUse } from './support/stage'
-import { test as plain } from '@playwright/test'
 import { loadDeck } from '../lib/deck-source'
-import { expect, REDUCED_MOTION, test } from './support/deck'
+import { expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { deckStageProblems, stageCheck } from './support/stage'
 import { walkProblems } from './support/walk'
