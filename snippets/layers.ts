@@ -9,13 +9,16 @@ export interface Named {
 }
 
 // In the model: `gives` is what a layer brings; `leaves` is the gap it leaves for the
-// next layer, or what users are left with; `arc` says what L1, L2 and L3 amount to;
-// `driver` is what pushes the field up a layer and `kpi` what counts as winning.
+// next layer, or what users are left with; `carries` is what it hands up, in a word or
+// two: the capability an AI layer adds, the problem a crypto layer moves; `arc` says
+// what L1, L2 and L3 amount to; `driver` is what pushes the field up a layer and `kpi`
+// what counts as winning.
 export interface Layer {
   level: 'L1' | 'L2' | 'L3'
   name: string
   gives: string
   leaves: string
+  carries: string
 }
 // #region model
 export interface Field extends Named {
@@ -40,18 +43,21 @@ export const ai: Field = {
       name: 'LLMs',
       gives: 'Language understanding and generation',
       leaves: 'Weak at logic and maths',
+      carries: 'language',
     },
     {
       level: 'L2',
       name: 'Reasoning models',
       gives: 'Complex maths and code debugging (DeepSeek R1)',
       leaves: 'Responses stay passive',
+      carries: 'logic, maths',
     },
     {
       level: 'L3',
       name: 'Agents',
       gives: 'Plan tasks, call tools, run workflows',
       leaves: 'Users: smarter, more useful',
+      carries: 'active execution',
     },
   ],
 }
@@ -69,18 +75,21 @@ export const crypto: Field = {
       name: 'Public chains',
       gives: 'The base chain',
       leaves: 'Not enough performance',
+      carries: 'bottleneck',
     },
     {
       level: 'L2',
       name: 'Rollups',
       gives: 'Lower gas, more TPS',
       leaves: 'Scattered liquidity, scarce apps',
+      carries: 'scattered liquidity',
     },
     {
       level: 'L3',
       name: 'App chains',
       gives: 'Vertical application chains',
       leaves: 'No synergy, more fragmented UX',
+      carries: 'fragmentation',
     },
   ],
 }

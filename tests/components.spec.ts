@@ -33,6 +33,34 @@ test('each layer stack reveals its three layers one click at a time, L1 first', 
   }
 })
 
+test('the centrepiece builds both stacks together and moves the crypto problem up to the users', async ({ deck, page }) => {
+  const slide = deck.slides.find(s => s.components.ParadoxStacks)!
+  const figure = (await deck.open(slide.no)).locator('figure.paradox')
+  await expect(figure).toBeVisible()
+  const aiLayers = figure.locator('.side.ai li')
+  const rows = figure.locator('.side.crypto li')
+  const problem = figure.locator('.side.crypto .problem')
+  for (const [i, layer] of crypto.layers.entries()) {
+    await page.keyboard.press('ArrowRight')
+    await expect(aiLayers.nth(i), `click ${i + 1}: AI ${ai.layers[i].level}`).not.toHaveClass(HIDDEN)
+    await expect(aiLayers.nth(i)).toContainText(ai.layers[i].carries)
+    // The problem is on the newest crypto layer only.
+    await expect(problem).toHaveCount(1)
+    await expect(rows.nth(i).locator('.problem'), `click ${i + 1}: the problem on ${layer.level}`).toHaveText(layer.carries)
+    if (i) {
+      // Each AI layer is wider than the one below: capability grows.
+      const below = (await aiLayers.nth(i - 1).boundingBox())!
+      const above = (await aiLayers.nth(i).boundingBox())!
+      expect(above.width).toBeGreaterThan(below.width)
+      expect(above.y).toBeLessThan(below.y)
+    }
+  }
+  await page.keyboard.press('ArrowRight')
+  await expect(problem).toHaveCount(1)
+  await expect(figure.locator('.side.crypto .users .problem'), 'last click: the problem reaches the users').toHaveText(crypto.layers[2].carries)
+  await expect(figure.locator('.side.ai .users')).toContainText(ai.layers[2].leaves)
+})
+
 test('the comparison table sets the two fields side by side and reveals its verdict on a click', async ({ deck, page }) => {
   const slide = deck.slides.find(s => s.components.FieldComparison)!
   const table = (await deck.open(slide.no)).locator('table.field-comparison')

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { fields } from '../snippets/layers'
+import { crypto, fields } from '../snippets/layers'
 import { expect, test } from './support/deck'
 import { diagramLabels } from './support/diagrams'
 import { letters, readPdf } from './support/pdf'
@@ -35,6 +35,12 @@ test.describe('the exported PDF', () => {
         const field = fields.find(f => slide.content.includes(`field="${f.id}"`))!
         for (const layer of field.layers)
           expect(page, `${where}: layer ${layer.level}`).toContain(letters(layer.name))
+      }
+      // The centrepiece's end: every layer of both stacks, the problem arrived at the users.
+      if (slide.components.ParadoxStacks) {
+        for (const layer of fields.flatMap(f => f.layers))
+          expect(page, `${where}: layer ${layer.level} ${layer.name}`).toContain(letters(layer.name))
+        expect(page, `${where}: the problem at the users`).toContain(letters(`Users: ${crypto.layers[2].carries}`))
       }
       if (slide.components.FieldComparison)
         expect(page, `${where}: verdict row`).toContain(letters('Packaging financial products?'))
