@@ -8,24 +8,24 @@ export interface Named {
   label: string
 }
 
-// In the model: `gives` is what a layer brings; `leaves` is the gap it leaves for the
-// next layer, or what users are left with; `carries` is what it hands up, in a word or
-// two: the capability an AI layer adds, the problem a crypto layer moves; `arc` says
-// what L1, L2 and L3 amount to; `driver` is what pushes the field up a layer and `kpi`
-// what counts as winning.
+// In the model: a layer's `arc` is what it amounts to in its field's story; `leaves` is
+// the gap it leaves for the next layer, or what users are left with; `carries` is what it
+// hands up, in a word or two: the capability an AI layer adds, the problem a crypto layer
+// moves. `driver` is what pushes a field up a layer, `kpi` what counts as winning, and
+// `verdict` the article's one-line summary of what the field's layering is doing.
 export interface Layer {
   level: 'L1' | 'L2' | 'L3'
   name: string
-  gives: string
+  arc: string
   leaves: string
   carries: string
 }
 // #region model
 export interface Field extends Named {
   pattern: 'capability progression' | 'problem transfer'
-  arc: [string, string, string]
   driver: string
   kpi: string
+  verdict: string
   layers: [Layer, Layer, Layer]
 }
 // #endregion model
@@ -34,28 +34,28 @@ export const ai: Field = {
   id: 'ai',
   label: 'AI',
   pattern: 'capability progression',
-  arc: ['lays the foundation', 'makes up for shortcomings', 'integrates'],
   driver: 'Technical competition',
   kpi: 'Model capability',
+  verdict: 'Solving technical problems',
   layers: [
     {
       level: 'L1',
       name: 'LLMs',
-      gives: 'Language understanding and generation',
+      arc: 'lays the foundation',
       leaves: 'Weak at logic and maths',
       carries: 'language',
     },
     {
       level: 'L2',
       name: 'Reasoning models',
-      gives: 'Complex maths and code debugging (DeepSeek R1)',
+      arc: 'makes up for shortcomings',
       leaves: 'Responses stay passive',
       carries: 'logic, maths',
     },
     {
       level: 'L3',
       name: 'Agents',
-      gives: 'Plan tasks, call tools, run workflows',
+      arc: 'integrates',
       leaves: 'Users: smarter, more useful',
       carries: 'active execution',
     },
@@ -66,28 +66,28 @@ export const crypto: Field = {
   id: 'crypto',
   label: 'Crypto',
   pattern: 'problem transfer',
-  arc: ['has a bottleneck', 'patches it', 'scatters'],
   driver: 'Tokenomics',
   kpi: 'TVL and token price',
+  verdict: 'Packaging financial products?',
   layers: [
     {
       level: 'L1',
       name: 'Public chains',
-      gives: 'The base chain',
+      arc: 'has a bottleneck',
       leaves: 'Not enough performance',
       carries: 'bottleneck',
     },
     {
       level: 'L2',
       name: 'Rollups',
-      gives: 'Lower gas, more TPS',
+      arc: 'patches it',
       leaves: 'Scattered liquidity, scarce apps',
       carries: 'scattered liquidity',
     },
     {
       level: 'L3',
       name: 'App chains',
-      gives: 'Vertical application chains',
+      arc: 'scatters',
       leaves: 'No synergy, more fragmented UX',
       carries: 'fragmentation',
     },

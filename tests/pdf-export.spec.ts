@@ -43,7 +43,7 @@ test.describe('the exported PDF', () => {
         expect(page, `${where}: the problem at the users`).toContain(letters(`Users: ${crypto.layers[2].carries}`))
       }
       if (slide.components.FieldComparison)
-        expect(page, `${where}: verdict row`).toContain(letters('Packaging financial products?'))
+        expect(page, `${where}: verdict row`).toContain(letters(crypto.verdict))
     }
   })
 
