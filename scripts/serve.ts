@@ -8,17 +8,23 @@ import sirv from 'sirv'
 
 export interface Served { url: string, close: () => Promise<void> }
 
-export async function serve(dir: string): Promise<Served> {
+/** `base`: the path the site was built for (`--base`), e.g. /talks/layered-paradox/. */
+export async function serve(dir: string, base = '/'): Promise<Served> {
   const gzip = compression()
   const files = sirv(dir, { single: true, dev: false, etag: true })
   const server = createServer((req, res) => {
+    if (!req.url?.startsWith(base)) {
+      res.statusCode = 404
+      return res.end('not found')
+    }
+    req.url = `/${req.url.slice(base.length)}`
     gzip(req as any, res as any, () => files(req, res))
   })
   server.listen(0, '127.0.0.1')
   await new Promise(resolve => server.once('listening', resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base.replace(/\/$/, '')}`,
     close: () => new Promise(resolve => server.close(() => resolve())),
   }
 }
