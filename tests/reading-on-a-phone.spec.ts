@@ -76,11 +76,11 @@ for (const phone of PHONES) {
       await landed()
     })
 
-    test('the share button shares the slide\'s link, or copies it where there is no Web Share', async ({ deck, page, context, baseURL }) => {
+    test('the share button shares the slide\'s link, or copies it where there is no Web Share', async ({ deck, page, context }) => {
       const slide = deck.slides[4]
-      const link = `${baseURL}read#slide-${slide.no}`
       await context.grantPermissions(['clipboard-read', 'clipboard-write'])
       await openReading(page)
+      const link = new URL(`read#slide-${slide.no}`, page.url()).href
       await page.evaluate(() => Object.defineProperty(navigator, 'share', { value: undefined, configurable: true }))
       await page.locator(`#slide-${slide.no}`).getByRole('button', { name: /Share/ }).click()
       await expect(page.getByRole('status')).toHaveText(`Link to slide ${slide.no} copied`)

@@ -20,14 +20,21 @@ export async function openReading(page: Page, url = 'read'): Promise<void> {
   await drawAllDiagrams(page)
 }
 
-/** Diagrams render as they near the screen: scroll through the page, then wait for every one. */
+/**
+ * Diagrams render as they near the screen, as a reader scrolls: bring each one not yet
+ * drawn into view (a diagram drawn above can push the next one away again) until all are.
+ */
 export async function drawAllDiagrams(page: Page): Promise<void> {
-  const diagrams = page.locator('.reading-slide .lp-diagram, .reading-slide .mermaid')
-  for (const d of await diagrams.all())
-    await d.scrollIntoViewIfNeeded()
-  await page.waitForFunction(() => document.fonts.status === 'loaded'
-    && [...document.querySelectorAll('.reading-slide .lp-diagram')]
-      .every(d => d.querySelector('.mermaid')?.shadowRoot?.querySelector('svg')))
+  await expect.poll(() => page.evaluate(async () => {
+    const waiting = [...document.querySelectorAll('.reading-slide .lp-diagram')]
+      .filter(d => !d.querySelector('.mermaid')?.shadowRoot?.querySelector('svg') && !d.querySelector('pre'))
+    for (const d of waiting) {
+      d.scrollIntoView({ block: 'center' })
+      await new Promise(r => setTimeout(r, 100))
+    }
+    return waiting.length
+  }), { message: 'diagrams of the reading view still not drawn', timeout: 30_000 }).toBe(0)
+  await page.waitForFunction(() => document.fonts.status === 'loaded')
   await page.evaluate(() => window.scrollTo(0, 0))
 }
 
@@ -107,8 +114,8 @@ export async function readingTextProblems(page: Page): Promise<string[]> {
         continue
       const box = svg.viewBox.baseVal
       const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1
-      for (const el of svg.querySelectorAll('.nodeLabel, .edgeLabel span, .cluster-label span, text')) {
-        if (!ownText(el))
+      for (const el of svg.querySelectorAll('*')) {
+        if (!ownText(el) || !shown(el))
           continue
         const px = Number.parseFloat(getComputedStyle(el).fontSize) * scale
         if (px < label - 0.5)
