@@ -55,7 +55,9 @@ async function coveredControls(page: Page, controls: string, scroll = false): Pr
       // A disabled button takes no tap, by design.
       if (control.matches(':disabled, .disabled'))
         continue
-      const hit = document.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2)
+      // A link that wraps has no text at its box's centre: tap the middle of its first line.
+      const line = control.getClientRects()[0] ?? c
+      const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2)
       if (!hit || !(control === hit || control.contains(hit)))
         problems.push(`a tap on "${name(control)}" lands on ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`)
     }
