@@ -1,9 +1,10 @@
-// Slidev merges this into its own Vite config. Two jobs:
+// Slidev merges this into its own Vite config. Three jobs:
 // - the QR code: DECK_URL, set at build time, is where the deck is hosted; the QR
 //   code on the cover and the closing slide points there. It is drawn here, at
 //   build time, by the `qrcode` library (no network). Without DECK_URL, none.
 // - weight: what a phone downloads before the cover shows, and what dist/ (and so
 //   the offline precache of it) holds. README "Performance" has the figures.
+// - the Content-Security-Policy as a <meta> tag in the built pages.
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
 import { defineConfig, type Plugin } from 'vite'
 import { randomUUID } from 'node:crypto'
+import { metaContentSecurityPolicy } from './lib/host-headers.ts'
 import { checkDeckUrl, HANDOUT_PDF } from './scripts/options.ts'
 
 const require = createRequire(import.meta.url)
@@ -117,6 +119,22 @@ function chunkMap(): Plugin {
 }
 
 // ----------------------------------------------------------------------------
+// Hosts that send no headers (GitHub Pages) still get the Content-Security-Policy:
+// the built pages carry it as a <meta> tag, taken from netlify.toml, less the
+// directives a <meta> tag cannot carry (frame-ancestors). Not in the dev server,
+// whose module graph and hot reload the policy is not written for.
+function contentSecurityPolicyMeta(root: string): Plugin {
+  return {
+    name: 'layered-paradox:csp-meta',
+    apply: 'build',
+    async transformIndexHtml() {
+      const content = await metaContentSecurityPolicy(root)
+      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }]
+    },
+  }
+}
+
+// ----------------------------------------------------------------------------
 // The handout PDF is printed from the built site after this build (scripts/handout.ts),
 // so the offline precache cannot find it in dist/: name it here, with a revision new
 // for every build, so a visit caches it and a new build replaces it.
@@ -149,6 +167,7 @@ async function deckLink(): Promise<{ url: string, svg: string }> {
 }
 
 export default defineConfig(async () => {
+  const root = fileURLToPath(new URL('.', import.meta.url))
   const link = await deckLink()
   return {
     define: {
@@ -166,6 +185,6 @@ export default defineConfig(async () => {
         { find: /^@slidev\/parser\/core$/, replacement: require.resolve('@slidev/parser/utils') },
       ],
     },
-    plugins: [onlyUsedMermaidDiagrams(fileURLToPath(new URL('.', import.meta.url))), chunkMap(), precacheHandout()],
+    plugins: [onlyUsedMermaidDiagrams(root), chunkMap(), contentSecurityPolicyMeta(root), precacheHandout()],
   }
 })

@@ -9,9 +9,9 @@ import { renameSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
+import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
+import { serve } from '../lib/serve'
 import { fail, HANDOUT_PDF } from './options'
-import { serve } from './serve'
 
 /** Writes `<dir>/<HANDOUT_PDF>` for the site built into `dir` for `base`; false if it failed. */
 export function writeHandout(dir: string, base = '/'): boolean {
@@ -19,7 +19,7 @@ export function writeHandout(dir: string, base = '/'): boolean {
 }
 
 async function printHandout(dir: string, base: string, executablePath: string): Promise<string> {
-  const site = await serve(dir, base)
+  const site = await serve(dir, { base })
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   try {
     // A4's printable width at 96 dpi, so the page lays out as it will print.
@@ -55,9 +55,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [dir, base = '/'] = process.argv.slice(2)
   if (!dir)
     fail('usage: tsx scripts/handout.ts <built site dir> [base]', 2)
-  const executablePath = findChromium()
-  if (!executablePath)
-    fail(HOW_TO_GET_ONE)
+  const executablePath = requireChromium('The build needs it for the handout PDF.')
   const output = await printHandout(resolve(dir), base, executablePath)
   console.log(`✔ handout ${output}`)
 }
