@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
-import { BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
+import { BROKEN_READING_PORT, BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
 import { PROJECTS } from './tests/support/tags'
 
 const executablePath = requireChromium()
@@ -55,6 +55,14 @@ export default defineConfig({
       // One deliberately broken slide per quality gate, to prove each gate can fail.
       command: `slidev build tests/fixtures/broken-slides/slides.md --out dist && ${serve('tests/fixtures/broken-slides/dist', BROKEN_SLIDES_PORT)}`,
       url: `http://127.0.0.1:${BROKEN_SLIDES_PORT}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // One deliberately broken slide per check of the reading view (/read).
+      command: `slidev build tests/fixtures/broken-reading/slides.md --out dist && ${serve('tests/fixtures/broken-reading/dist', BROKEN_READING_PORT)}`,
+      url: `http://127.0.0.1:${BROKEN_READING_PORT}/`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'ignore',

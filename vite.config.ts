@@ -11,8 +11,9 @@ import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
 import { defineConfig, type Plugin } from 'vite'
+import { randomUUID } from 'node:crypto'
 import { metaContentSecurityPolicy } from './lib/host-headers.ts'
-import { checkDeckUrl } from './scripts/options.ts'
+import { checkDeckUrl, HANDOUT_PDF } from './scripts/options.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -143,6 +144,25 @@ function deckLinkModule(link: { url: string, svg: string }): Plugin {
   }
 }
 
+// ----------------------------------------------------------------------------
+// The handout PDF is printed from the built site after this build (scripts/handout.ts),
+// so the offline precache cannot find it in dist/: name it here, with a revision new
+// for every build, so a visit caches it and a new build replaces it.
+function precacheHandout(): Plugin {
+  return {
+    name: 'layered-paradox:precache-handout',
+    apply: 'build',
+    buildStart() {
+      const pwa = this.environment.config.plugins.find(p => p.name === 'vite-plugin-pwa')
+      const api = pwa?.api as { extendManifestEntries?: (fn: (entries: unknown[]) => unknown[]) => void } | undefined
+      api?.extendManifestEntries?.(entries => [
+        ...entries.filter(e => (e as { url?: string }).url !== HANDOUT_PDF),
+        { url: HANDOUT_PDF, revision: randomUUID() },
+      ])
+    },
+  }
+}
+
 /** The deck's address and its QR code as SVG markup, both '' without DECK_URL. */
 async function deckLink(): Promise<{ url: string, svg: string }> {
   const url = process.env.DECK_URL?.trim() ?? ''
@@ -171,6 +191,6 @@ export default defineConfig(async () => {
         { find: /^@slidev\/parser\/core$/, replacement: require.resolve('@slidev/parser/utils') },
       ],
     },
-    plugins: [deckLinkModule(link), onlyUsedMermaidDiagrams(root), chunkMap(), contentSecurityPolicyMeta(root)],
+    plugins: [deckLinkModule(link), onlyUsedMermaidDiagrams(root), chunkMap(), contentSecurityPolicyMeta(root), precacheHandout()],
   }
 })

@@ -8,3 +8,5 @@ export const COVER_BUDGET = 250 * KB
 export const COVER_VS_REFERENCE = 0.6
 /** The whole first visit, with a service worker's precache if there is one (gzip). */
 export const FIRST_VISIT_BUDGET = 1.2 * KB * KB
+/** Bytes (gzip) a phone held upright may need before the reading view's first heading shows. */
+export const READING_VIEW_BUDGET = 260 * KB

@@ -34,18 +34,24 @@ export interface Visit {
  * Records, from the first script of the page on, the moment `.slidev-page-<n>` is
  * visible with its h1 laid out, plus one more animation frame: the frame with
  * the heading has then been painted. Call before `page.goto`.
+ * `view`: 'slides' measures the slide itself, also on a phone held upright, which
+ * would otherwise open the reading view (setup/reading.ts); 'reading' measures the
+ * reading view's first heading.
  */
-export async function watchFirstPaint(target: Page | BrowserContext, n = 1): Promise<void> {
+export async function watchFirstPaint(target: Page | BrowserContext, n = 1, view: 'slides' | 'reading' = 'slides'): Promise<void> {
   // A string, not a function: tsx would wrap named inner functions in a helper
   // that does not exist in the page.
   await target.addInitScript(`(() => {
     const n = ${JSON.stringify(n)}
+    const within = ${JSON.stringify(view === 'reading' ? '.reading-slide ' : '')}
+    if (${JSON.stringify(view === 'slides')})
+      try { sessionStorage.setItem('lp:chose-slides', '1') } catch {}
     window.__firstPaint = null
     performance.setResourceTimingBufferSize(2000)
     const shown = el => !!el && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
       && el.getBoundingClientRect().width > 0
     const check = () => {
-      if (shown(document.querySelector('.slidev-page-' + n)) && shown(document.querySelector('.slidev-page-' + n + ' h1')))
+      if (shown(document.querySelector(within + '.slidev-page-' + n)) && shown(document.querySelector(within + '.slidev-page-' + n + ' h1')))
         requestAnimationFrame(() => { window.__firstPaint = performance.now() })
       else
         requestAnimationFrame(check)

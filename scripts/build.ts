@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { requireChromium } from '../lib/chromium'
 import { slidev } from '../lib/run'
+import { writeHandout } from './handout'
 import { checkBase, checkDeckUrl, fail, flagValue } from './options'
 
 /** The link preview image (seoMeta.ogImage in slides.md); Slidev copies it into the site. */
@@ -45,6 +46,8 @@ export function buildSite(out: string, slidevArgs: string[]): void {
   rmSync(OG_IMAGE, { force: true })
   if (!built || !existsSync(resolve(partial, 'index.html')))
     failed('slidev build')
+  if (!writeHandout(partial, flagValue(slidevArgs, '--base')))
+    failed('printing the handout PDF (scripts/handout.ts)')
   rmSync(out, { recursive: true, force: true })
   renameSync(partial, out)
 }

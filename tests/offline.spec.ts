@@ -34,5 +34,24 @@ for (const host of hosts) {
       await page.goto(`${last.no - 3}`)
       await expect(deck.slide(last.no - 3)).toBeVisible()
     })
+
+    test('after one visit the reading view, a slide anchor in it and the handout load with the network cut', async ({ deck, page, context }) => {
+      test.slow()
+      await page.goto('read')
+      await expect(page.locator('.reading-status')).toHaveText('Ready offline', { timeout: 60_000 })
+      await context.setOffline(true)
+      const slide = deck.slides[9]
+      await page.goto(`read#slide-${slide.no}`)
+      await expect(page.locator('.reading-slide')).toHaveCount(deck.slides.length)
+      await expect(page.locator(`#slide-${slide.no} h1`).first()).toBeInViewport()
+      const handout = await page.evaluate(async () => {
+        const link = document.querySelector<HTMLAnchorElement>('a[download]')!
+        const res = await fetch(link.href)
+        return { status: res.status, type: res.headers.get('content-type'), bytes: (await res.arrayBuffer()).byteLength }
+      })
+      expect(handout.status).toBe(200)
+      expect(handout.type).toContain('application/pdf')
+      expect(handout.bytes).toBeGreaterThan(10_000)
+    })
   })
 }

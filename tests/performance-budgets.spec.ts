@@ -2,11 +2,11 @@
 // Sizes are the gzip size (level 6) of each file as the built site serves it,
 // which is what a host that compresses sends. Each failure lists the files
 // behind the number, largest first, so the message says which file grew.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_VISIT_BUDGET, KB } from '../lib/budgets'
-import { libraryFiles, LIBRARIES, type Library, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
+import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_VISIT_BUDGET, KB, READING_VIEW_BUDGET } from '../lib/budgets'
+import { CHUNK_MAP, libraryFiles, LIBRARIES, type Library, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
 import { expect, test, watchPage } from './support/deck'
 import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../lib/first-visit'
 import { REFERENCE_URL } from './support/servers'
@@ -32,10 +32,13 @@ async function cost(page: Page, origin: string, paths: string[]): Promise<Cost> 
   return { total: files.reduce((n, f) => n + f.bytes, 0), files }
 }
 
-/** What a phone with an empty cache fetches before slide 1 of the deck at `origin` is painted. */
-async function coverCost(page: Page, origin: string): Promise<Cost> {
-  await watchFirstPaint(page)
-  await page.goto(`${origin}/1`)
+/**
+ * What a phone with an empty cache fetches before slide 1 of the deck at `origin` is
+ * painted: the slide itself, or with `reading`, the reading view the deck's address opens.
+ */
+async function coverCost(page: Page, origin: string, reading = false): Promise<Cost> {
+  await watchFirstPaint(page, 1, reading ? 'reading' : 'slides')
+  await page.goto(reading ? `${origin}/` : `${origin}/1`)
   const { visibleAt, fetched } = await readVisit(page)
   return cost(page, origin, fetched.filter(f => f.startTime <= visibleAt).map(f => f.path))
 }
@@ -73,6 +76,37 @@ test('the cover needs at most 250 KB gzip before it shows, and at most 0.6× a p
     `Largest files before the cover shows:`,
     table(ours.files, refByName),
   ].join('\n')).toBeLessThanOrEqual(limit)
+})
+
+test(`a phone held upright needs at most ${READING_VIEW_BUDGET / KB} KB gzip before the reading view's first heading shows`, async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, baseURL })
+  const page = await context.newPage()
+  const ours = await coverCost(page, baseURL!.replace(/\/$/, ''), true)
+  await expect(page).toHaveURL(/\/read$/)
+  await context.close()
+  expect(ours.total, [
+    `The reading view's first heading needs ${kb(ours.total)} gzip in ${ours.files.length} files; the budget is ${kb(READING_VIEW_BUDGET)}.`,
+    `Largest files before it shows:`,
+    table(ours.files),
+  ].join('\n')).toBeLessThanOrEqual(READING_VIEW_BUDGET)
+})
+
+test('the reading view\'s code is fetched only when it is shown, not for the slides', async ({ deck }) => {
+  expect(existsSync(join(DIST, CHUNK_MAP))).toBe(true)
+  const chunks: Record<string, { modules: string[] }> = JSON.parse(readFileSync(join(DIST, CHUNK_MAP), 'utf8'))
+  const reading = Object.keys(chunks).filter(f => chunks[f].modules.some(m => m.endsWith('components/ReadingView.vue')))
+  expect(reading, 'chunks holding components/ReadingView.vue').toHaveLength(1)
+  const { page } = deck
+  await watchFirstPaint(page)
+  await page.goto('/1')
+  await readVisit(page)
+  await settle(page)
+  const { fetched } = await readVisit(page)
+  expect(fetched.map(f => f.path).filter(p => reading.some(r => p.endsWith(`/${r}`)))).toEqual([])
+  await page.goto('/read')
+  await expect(page.locator('.reading-slide').first()).toBeVisible()
+  const later = await page.evaluate(() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))
+  expect(later.filter(p => reading.some(r => p.endsWith(`/${r}`))), 'the reading view fetched its chunk').toHaveLength(1)
 })
 
 test('the whole first visit, with the offline precache, stays under 1.2 MB gzip', async ({ deck, baseURL }) => {

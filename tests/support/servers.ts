@@ -9,6 +9,10 @@ export const FIXTURE_URL = `http://127.0.0.1:${FIXTURE_PORT}`
 export const BROKEN_SLIDES_PORT = base + 2
 export const BROKEN_SLIDES_URL = `http://127.0.0.1:${BROKEN_SLIDES_PORT}`
 
+/** tests/fixtures/broken-reading: one deliberately broken slide per reading-view check. */
+export const BROKEN_READING_PORT = base + 4
+export const BROKEN_READING_URL = `http://127.0.0.1:${BROKEN_READING_PORT}`
+
 // Hosting variants (tests/support/sites.ts).
 export const PAGES_PORT = base + 5
 export const SUB_PAGES_PORT = base + 6

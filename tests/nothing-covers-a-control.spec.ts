@@ -1,0 +1,111 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/deck'
+import { SUB_PAGES_PORT, SUB_PATH } from './support/servers'
+
+// The offline badge, the QR code and any other overlay stay clear of the navigation
+// buttons on every screen, for the eye (boxes) and for the finger (what is at each
+// button's centre). Run on the sub-path build, which has the QR code (DECK_URL), with
+// the service worker on, so the "Ready offline" badge really shows.
+
+const screens = [
+  { name: 'phone 360×740', width: 360, height: 740 },
+  { name: 'phone 390×844', width: 390, height: 844 },
+  { name: 'phone in landscape 844×390', width: 844, height: 390 },
+  { name: 'tablet 820×1180', width: 820, height: 1180 },
+  { name: 'desktop 1280×720', width: 1280, height: 720 },
+]
+
+/** Overlays: the offline badge, the QR code, and anything else fixed on the screen. */
+const OVERLAYS = '.slidev-pwa-indicator, .deck-link'
+
+/**
+ * Controls an overlay lies on (their boxes meet and, where they meet, the overlay is
+ * painted on top, found with its pointer-events switched on for the moment), or that a
+ * tap at their centre does not reach. With `scroll`, each control is scrolled into view first.
+ */
+async function coveredControls(page: Page, controls: string, scroll = false): Promise<{ problems: string[], checked: number }> {
+  return page.evaluate(({ controls, overlays, scroll }) => {
+    const name = (el: Element) => (el.getAttribute('title') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
+    const shown = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && el.getBoundingClientRect().width > 0
+    const fixed = [...document.querySelectorAll('body *')].filter(el => getComputedStyle(el).position === 'fixed' && shown(el))
+    const problems: string[] = []
+    const all = [...document.querySelectorAll(controls)].filter(shown)
+    for (const control of all) {
+      if (scroll)
+        control.scrollIntoView({ block: 'center' })
+      const layers = [...new Set([...document.querySelectorAll(overlays), ...fixed])]
+        .filter(l => shown(l) && !l.contains(control) && !control.contains(l))
+      const c = control.getBoundingClientRect()
+      for (const layer of layers) {
+        const o = layer.getBoundingClientRect()
+        const left = Math.max(c.left, o.left)
+        const right = Math.min(c.right, o.right)
+        const top = Math.max(c.top, o.top)
+        const bottom = Math.min(c.bottom, o.bottom)
+        if (right - left <= 0.5 || bottom - top <= 0.5)
+          continue
+        const style = (layer as HTMLElement).style
+        const before = style.pointerEvents
+        style.setProperty('pointer-events', 'auto', 'important')
+        const seen = document.elementFromPoint((left + right) / 2, (top + bottom) / 2)
+        style.pointerEvents = before
+        if (seen && layer.contains(seen))
+          problems.push(`"${name(control)}" lies under ${layer.className || layer.tagName.toLowerCase()}`)
+      }
+      // A disabled button takes no tap, by design.
+      if (control.matches(':disabled, .disabled'))
+        continue
+      // A link that wraps has no text at its box's centre: tap the middle of its first line.
+      const line = control.getClientRects()[0] ?? c
+      const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2)
+      if (!hit || !(control === hit || control.contains(hit)))
+        problems.push(`a tap on "${name(control)}" lands on ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`)
+    }
+    return { problems: [...new Set(problems)], checked: all.length }
+  }, { controls, overlays: OVERLAYS, scroll })
+}
+
+async function afterTheBadge(page: Page): Promise<void> {
+  await expect(page.locator('.slidev-pwa-indicator, .reading-status').filter({ hasText: 'Ready offline' }).first()).toBeVisible({ timeout: 60_000 })
+}
+
+test.describe('nothing covers a control', () => {
+  test.use({ baseURL: `http://127.0.0.1:${SUB_PAGES_PORT}${SUB_PATH}`, fallback404: true, serviceWorkers: 'allow' })
+
+  for (const screen of screens) {
+    test(`on a ${screen.name}: the slides' navigation bar, with the offline badge showing`, async ({ deck, page }) => {
+      test.slow()
+      await page.setViewportSize(screen)
+      await page.addInitScript(() => sessionStorage.setItem('lp:chose-slides', '1'))
+      await deck.open(1)
+      await afterTheBadge(page)
+      // The bar shows on hover or when it is always there (an upright screen).
+      await page.locator('nav .slidev-icon-btn').first().hover({ force: true })
+      await expect(page.locator('nav .slidev-icon-btn').first()).toBeVisible()
+      await expect(page.locator('.slidev-pwa-indicator')).toBeVisible()
+      const { problems, checked } = await coveredControls(page, 'nav .slidev-icon-btn')
+      expect(checked).toBeGreaterThan(3)
+      expect(problems).toEqual([])
+    })
+
+    test(`on a ${screen.name}: the reading view's controls`, async ({ page }) => {
+      await page.setViewportSize(screen)
+      await page.goto('read')
+      await afterTheBadge(page)
+      const { problems, checked } = await coveredControls(page, '.reading-view button, .reading-view a', true)
+      expect(checked).toBeGreaterThan(3)
+      expect(problems).toEqual([])
+    })
+  }
+
+  test('the check sees a badge put back where Slidev puts it, over the buttons of an upright phone', async ({ deck, page }) => {
+    await page.setViewportSize(screens[1])
+    await page.addInitScript(() => sessionStorage.setItem('lp:chose-slides', '1'))
+    await deck.open(1)
+    await afterTheBadge(page)
+    // Slidev's own placement, which this deck moves (styles/deck.css).
+    await page.addStyleTag({ content: '.slidev-pwa-indicator { top: auto !important; bottom: 1rem !important; right: 1rem !important; left: auto !important; }' })
+    const { problems } = await coveredControls(page, 'nav .slidev-icon-btn')
+    expect(problems).toContainEqual(expect.stringMatching(/lies under slidev-pwa-indicator/))
+  })
+})
