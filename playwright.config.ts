@@ -1,3 +1,4 @@
+import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
 import { BROKEN_READING_PORT, BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
@@ -21,7 +22,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
-  reporter: [['list']],
+  reporter: [
+    ['list'],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${DECK_PORT}`,
     viewport: { width: 1280, height: 720 },

@@ -1,3 +1,5 @@
+import type { Plugin } from 'vite'
+import { randomUUID } from 'node:crypto'
 // Slidev merges this into its own Vite config. Three jobs:
 // - the QR code: DECK_URL, set at build time, is where the deck is hosted; the QR
 //   code on the cover and the closing slide points there. It is drawn here, at
@@ -8,10 +10,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
-import { defineConfig, type Plugin } from 'vite'
-import { randomUUID } from 'node:crypto'
+import { defineConfig } from 'vite'
 import { metaContentSecurityPolicy } from './lib/host-headers.ts'
 import { checkDeckUrl, HANDOUT_PDF } from './scripts/options.ts'
 
@@ -24,20 +26,20 @@ const require = createRequire(import.meta.url)
 
 /** Mermaid's lazy chunks (by the name before their hash) each diagram keyword needs. */
 const MERMAID_CHUNKS: Record<string, string[]> = {
-  flowchart: ['flowDiagram', 'dagre'],
-  graph: ['flowDiagram', 'dagre'],
-  sequenceDiagram: ['sequenceDiagram'],
-  classDiagram: ['classDiagram', 'classDiagram-v2', 'dagre'],
-  stateDiagram: ['stateDiagram', 'stateDiagram-v2', 'dagre'],
+  'flowchart': ['flowDiagram', 'dagre'],
+  'graph': ['flowDiagram', 'dagre'],
+  'sequenceDiagram': ['sequenceDiagram'],
+  'classDiagram': ['classDiagram', 'classDiagram-v2', 'dagre'],
+  'stateDiagram': ['stateDiagram', 'stateDiagram-v2', 'dagre'],
   'stateDiagram-v2': ['stateDiagram', 'stateDiagram-v2', 'dagre'],
-  erDiagram: ['erDiagram', 'dagre'],
-  gantt: ['ganttDiagram'],
-  pie: ['pieDiagram', 'pie'],
-  journey: ['journeyDiagram'],
-  timeline: ['timeline-definition'],
-  mindmap: ['mindmap-definition', 'cose-bilkent'],
-  gitGraph: ['gitGraphDiagram', 'gitGraph'],
-  quadrantChart: ['quadrantDiagram'],
+  'erDiagram': ['erDiagram', 'dagre'],
+  'gantt': ['ganttDiagram'],
+  'pie': ['pieDiagram', 'pie'],
+  'journey': ['journeyDiagram'],
+  'timeline': ['timeline-definition'],
+  'mindmap': ['mindmap-definition', 'cose-bilkent'],
+  'gitGraph': ['gitGraphDiagram', 'gitGraph'],
+  'quadrantChart': ['quadrantDiagram'],
 }
 
 /**
@@ -46,13 +48,20 @@ const MERMAID_CHUNKS: Record<string, string[]> = {
  * default, which setup/mermaid.ts turns off), and `sizeCapture`, a
  * layout-debugging aid that only runs when `globalThis.mermaidCaptureSizes` is set.
  */
-const OPTIONAL = /^(\w+Diagram(-v2)?|\w+-definition|diagram|katex|cose-bilkent|swimlanes|dagre|elk|bpmnIcons|info|packet|pie|treeView|architecture|gitGraph|eventmodeling|radar|railroad(-\w+)?|treemap|wardley|cynefin|sizeCapture)$/
+const OPTIONAL = /^(?:\w+Diagram(?:-v2)?|\w+-definition|diagram|katex|cose-bilkent|swimlanes|dagre|elk|bpmnIcons|info|packet|pie|treeView|architecture|gitGraph|eventmodeling|radar|railroad(?:-\w+)?|treemap|wardley|cynefin|sizeCapture)$/
 
 /** The ```mermaid blocks of the deck: slides.md and every Markdown file in pages/. */
 function deckDiagrams(root: string): string[] {
-  const files = [join(root, 'slides.md'), ...readdirSync(join(root, 'pages'), { recursive: true })
-    .map(String).filter(f => f.endsWith('.md')).map(f => join(root, 'pages', f))]
-  return files.flatMap(f => [...readFileSync(f, 'utf8').matchAll(/```mermaid[^\n]*\n([\s\S]*?)```/g)].map(m => m[1]))
+  const files = [
+    join(root, 'slides.md'),
+    ...readdirSync(join(root, 'pages'), { recursive: true })
+      .map(String)
+      .filter(f => f.endsWith('.md'))
+      .map(f => join(root, 'pages', f)),
+  ]
+  return files.flatMap(f => [
+    ...readFileSync(f, 'utf8').matchAll(/```mermaid[^\n]*\n([\s\S]*?)```/g),
+  ].map(m => m[1]))
 }
 
 /** The chunks to keep, or undefined (keep all) when a diagram's type is not in the table above. */
@@ -79,7 +88,7 @@ function onlyUsedMermaidDiagrams(root: string): Plugin {
     // Mermaid loads each of these with `import("./chunks/…/<name>-<hash>.mjs")`;
     // an unused one becomes a rejected promise, so no chunk is emitted for it.
     transform(code, id) {
-      if (!keep || !/\/mermaid\/dist\/(mermaid\.esm\.mjs|chunks\/)/.test(id))
+      if (!keep || !/\/mermaid\/dist\/(?:mermaid\.esm\.mjs|chunks\/)/.test(id))
         return
       let changed = false
       const out = code.replace(/\bimport\(\s*"(\.[^"]+\.mjs)"\s*\)/g, (whole, source: string) => {
@@ -90,7 +99,9 @@ function onlyUsedMermaidDiagrams(root: string): Plugin {
         const why = `Mermaid's "${name}" is left out of this build because no diagram in the deck uses it; add its diagram type to MERMAID_CHUNKS in vite.config.ts.`
         return `Promise.reject(new Error(${JSON.stringify(why)}))`
       })
-      return changed ? { code: out, map: null } : undefined
+      return changed
+        ? { code: out, map: null }
+        : undefined
     },
   }
 }
@@ -105,15 +116,24 @@ function chunkMap(): Plugin {
     name: 'layered-paradox:chunk-map',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const short = (id: string) => id.replace(/^.*\/node_modules\//, '').replace(/^\0/, '').replace(process.cwd() + '/', '')
-      const chunks = Object.fromEntries(Object.values(bundle).filter(c => c.type === 'chunk').map(c => [c.fileName, {
-        entry: c.isEntry,
-        modules: c.moduleIds.map(short),
-        imports: c.imports,
-        dynamicImports: c.dynamicImports,
-        css: [...c.viteMetadata?.importedCss ?? []],
-      }]))
-      this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: JSON.stringify(chunks) })
+      const short = (id: string) => id.replace(/^.*\/node_modules\//, '').replace(/^\0/, '').replace(`${process.cwd()}/`, '')
+      const chunks = Object.fromEntries(Object.values(bundle).filter(c => c.type === 'chunk').map(c => [
+        c.fileName,
+        {
+          entry: c.isEntry,
+          modules: c.moduleIds.map(short),
+          imports: c.imports,
+          dynamicImports: c.dynamicImports,
+          css: [
+            ...c.viteMetadata?.importedCss ?? [],
+          ],
+        },
+      ]))
+      this.emitFile({
+        type: 'asset',
+        fileName: '.vite/chunks.json',
+        source: JSON.stringify(chunks),
+      })
     },
   }
 }
@@ -129,7 +149,13 @@ function contentSecurityPolicyMeta(root: string): Plugin {
     apply: 'build',
     async transformIndexHtml() {
       const content = await metaContentSecurityPolicy(root)
-      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }]
+      return [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content },
+          injectTo: 'head-prepend',
+        },
+      ]
     },
   }
 }
@@ -139,8 +165,12 @@ function deckLinkModule(link: { url: string, svg: string }): Plugin {
   const id = 'virtual:deck-link'
   return {
     name: 'layered-paradox:deck-link',
-    resolveId: source => source === id ? `\0${id}` : undefined,
-    load: loaded => loaded === `\0${id}` ? `export const deckUrl = ${JSON.stringify(link.url)}\nexport const qrSvg = ${JSON.stringify(link.svg)}\n` : undefined,
+    resolveId: source => source === id
+      ? `\0${id}`
+      : undefined,
+    load: loaded => loaded === `\0${id}`
+      ? `export const deckUrl = ${JSON.stringify(link.url)}\nexport const qrSvg = ${JSON.stringify(link.svg)}\n`
+      : undefined,
   }
 }
 
@@ -157,7 +187,10 @@ function precacheHandout(): Plugin {
       const api = pwa?.api as { extendManifestEntries?: (fn: (entries: unknown[]) => unknown[]) => void } | undefined
       api?.extendManifestEntries?.(entries => [
         ...entries.filter(e => (e as { url?: string }).url !== HANDOUT_PDF),
-        { url: HANDOUT_PDF, revision: randomUUID() },
+        {
+          url: HANDOUT_PDF,
+          revision: randomUUID(),
+        },
       ])
     },
   }
@@ -171,9 +204,17 @@ async function deckLink(): Promise<{ url: string, svg: string }> {
     throw new Error(problem)
   if (!url)
     return { url, svg: '' }
-  const drawn = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+  const drawn = await QRCode.toString(url, {
+    type: 'svg',
+    margin: 2,
+    errorCorrectionLevel: 'M',
+    color: { dark: '#000000', light: '#ffffff' },
+  })
   // The component names the picture (role="img" with the address); the SVG itself is decoration.
-  return { url, svg: drawn.replace('<svg ', '<svg aria-hidden="true" focusable="false" ') }
+  return {
+    url,
+    svg: drawn.replace('<svg ', '<svg aria-hidden="true" focusable="false" '),
+  }
 }
 
 export default defineConfig(async () => {
@@ -185,12 +226,24 @@ export default defineConfig(async () => {
         // Slidev points `vue` at the build that compiles templates in the browser;
         // every template here is compiled at build time, so the runtime-only build
         // does the same work without Vue's compiler (~33 KB gzip before the cover).
-        { find: /^vue$/, replacement: require.resolve('vue/dist/vue.runtime.esm-bundler.js') },
+        {
+          find: /^vue$/,
+          replacement: require.resolve('vue/dist/vue.runtime.esm-bundler.js'),
+        },
         // Slidev's client needs one function of its parser's `core` entry, which
         // also brings a YAML parser (~10 KB gzip) along; `utils` has the same function.
-        { find: /^@slidev\/parser\/core$/, replacement: require.resolve('@slidev/parser/utils') },
+        {
+          find: /^@slidev\/parser\/core$/,
+          replacement: require.resolve('@slidev/parser/utils'),
+        },
       ],
     },
-    plugins: [deckLinkModule(link), onlyUsedMermaidDiagrams(root), chunkMap(), contentSecurityPolicyMeta(root), precacheHandout()],
+    plugins: [
+      deckLinkModule(link),
+      onlyUsedMermaidDiagrams(root),
+      chunkMap(),
+      contentSecurityPolicyMeta(root),
+      precacheHandout(),
+    ],
   }
 })

@@ -1,11 +1,12 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 // Which Chromium the tests, the build and the exports drive, in this order:
 // CHROMIUM_PATH, the system's Chromium (Debian's /usr/bin/chromium and friends),
 // then Playwright's own downloaded browser.
 //   tsx lib/chromium.ts            prints the path, or says how to get one (exit 1)
 //   tsx lib/chromium.ts --install  the same, but downloads Playwright's Chromium when
 //                                  there is none (what a deploy host's build runs first)
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
@@ -13,19 +14,24 @@ const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bi
 
 export const HOW_TO_GET_ONE
   = 'No Chromium found. Install one (Debian: `apt-get install -y chromium`), '
-  + 'set CHROMIUM_PATH to a Chromium binary, or run `npx playwright install chromium`.'
+    + 'set CHROMIUM_PATH to a Chromium binary, or run `npx playwright install chromium`.'
 
 /** The browser to launch, or undefined when there is none on this machine. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const fromEnv = env.CHROMIUM_PATH
-  if (fromEnv)
-    return existsSync(fromEnv) ? fromEnv : undefined
+  if (fromEnv) {
+    return existsSync(fromEnv)
+      ? fromEnv
+      : undefined
+  }
   const system = SYSTEM_PATHS.find(p => existsSync(p))
   if (system)
     return system
   try {
     const own = chromium.executablePath()
-    return own && existsSync(own) ? own : undefined
+    return own && existsSync(own)
+      ? own
+      : undefined
   }
   catch {
     return undefined
@@ -46,7 +52,9 @@ export function requireChromium(because = ''): string {
   const found = findChromium()
   if (found)
     return found
-  console.error(`✖ ${HOW_TO_GET_ONE}${because ? ` ${because}` : ''}`)
+  console.error(`✖ ${HOW_TO_GET_ONE}${because
+    ? ` ${because}`
+    : ''}`)
   process.exit(1)
 }
 

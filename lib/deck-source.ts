@@ -1,3 +1,4 @@
+import type { Headmatter } from '@slidev/types'
 // What the deck's Markdown says each slide should show, read with Slidev's own
 // parser: the tests compare the built site against this, not against copies, and
 // the scripts count and name slides with it.
@@ -6,7 +7,6 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseTimeString } from '@slidev/parser'
 import { load } from '@slidev/parser/fs'
-import type { Headmatter } from '@slidev/types'
 
 export interface SourceSlide {
   /** 1-based slide number, as in the URL. */
@@ -30,12 +30,17 @@ export const COMPONENTS = readdirSync(fileURLToPath(new URL('../components', imp
 export async function loadDeck(entry = 'slides.md'): Promise<{ slides: SourceSlide[], headmatter: Headmatter, duration: number }> {
   const file = resolve(entry)
   const userRoot = resolve(file, '..')
-  const data = await load({ userRoot, roots: [userRoot] }, file)
+  const data = await load({
+    userRoot,
+    roots: [userRoot],
+  }, file)
   const headmatter = data.headmatter as Headmatter
   const slides = data.slides
     .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
     .map((s, i) => {
-      const diagrams = [...s.content.matchAll(/```mermaid[^\n]*\n([\s\S]*?)```/g)].map(m => ({
+      const diagrams = [
+        ...s.content.matchAll(/```mermaid[^\n]*\n([\s\S]*?)```/g),
+      ].map(m => ({
         code: m[1],
         accTitle: /accTitle:\s*(.+)/.exec(m[1])?.[1].trim() ?? '',
       }))

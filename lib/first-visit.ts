@@ -1,3 +1,5 @@
+import type { Buffer } from 'node:buffer'
+import type { BrowserContext, Page } from 'playwright-core'
 // What a first visit costs, measured in the page with one clock: when the cover
 // is painted and which requests the browser started before that. Shared by the
 // budget tests (tests/performance-budgets.spec.ts) and the benchmark
@@ -5,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { BrowserContext, Page } from 'playwright-core'
 
 declare global {
   /** Set by watchFirstPaint's script: ms since navigation start when the slide was painted. */
@@ -43,7 +44,9 @@ export async function watchFirstPaint(target: Page | BrowserContext, n = 1, view
   // that does not exist in the page.
   await target.addInitScript(`(() => {
     const n = ${JSON.stringify(n)}
-    const within = ${JSON.stringify(view === 'reading' ? '.reading-slide ' : '')}
+    const within = ${JSON.stringify(view === 'reading'
+      ? '.reading-slide '
+      : '')}
     if (${JSON.stringify(view === 'slides')})
       try { sessionStorage.setItem('lp:chose-slides', '1') } catch {}
     window.__firstPaint = null
@@ -113,7 +116,7 @@ export function precacheList(dist: string): string[] {
   for (const m of text.matchAll(/["']?url["']?\s*:\s*["']([^"']+)["']/g))
     urls.add(m[1])
   // Workbox's own runtime, imported by the worker, is fetched with it.
-  for (const m of text.matchAll(/["'](?:\.\/)?(workbox-[\w-]+?)(?:\.js)?["']/g))
+  for (const m of text.matchAll(/["'](?:\.\/)?(workbox-[\w-]+)(?:\.js)?["']/g))
     urls.add(`${m[1]}.js`)
   urls.add('sw.js')
   return [...urls].map(u => u.replace(/^\.?\//, ''))

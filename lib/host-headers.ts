@@ -1,3 +1,4 @@
+import type { Header } from '@netlify/headers-parser'
 // The HTTP headers each host sends for a path, read from the committed deploy
 // configurations with the hosts' own parsers and matched the way each host matches:
 // Netlify's `[[headers]]` (netlify.toml, and a `_headers` file in the published folder)
@@ -6,7 +7,7 @@
 // The tests' static server sends them, so the tests run under what the hosts send.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Header, parseAllHeaders } from '@netlify/headers-parser'
+import { parseAllHeaders } from '@netlify/headers-parser'
 import { sourceToRegex } from '@vercel/routing-utils'
 
 export type HeaderHost = 'netlify' | 'vercel'
@@ -16,18 +17,28 @@ export type HeadersFor = (path: string) => Record<string, string>
 const HOST_DEFAULTS: Record<string, string> = { 'Cache-Control': 'public, max-age=0, must-revalidate' }
 
 /** CSP directives a `<meta>` tag cannot carry (the browser ignores them, with an error). */
-const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'report-to', 'sandbox']
+const HEADER_ONLY_DIRECTIVES = [
+  'frame-ancestors',
+  'report-uri',
+  'report-to',
+  'sandbox',
+]
 
 function withDefaults(found: Record<string, string>): Record<string, string> {
   const names = new Set(Object.keys(found).map(k => k.toLowerCase()))
-  return { ...Object.fromEntries(Object.entries(HOST_DEFAULTS).filter(([k]) => !names.has(k.toLowerCase()))), ...found }
+  return {
+    ...Object.fromEntries(Object.entries(HOST_DEFAULTS).filter(([k]) => !names.has(k.toLowerCase()))),
+    ...found,
+  }
 }
 
 /** Netlify's rules from `root`/netlify.toml and, when `publish` has one, its `_headers` file. */
 export async function netlifyHeaders(root = '.', publish?: string): Promise<HeadersFor> {
   const headersFile = publish && join(publish, '_headers')
   const { headers, errors } = await parseAllHeaders({
-    headersFiles: headersFile && existsSync(headersFile) ? [headersFile] : [],
+    headersFiles: headersFile && existsSync(headersFile)
+      ? [headersFile]
+      : [],
     netlifyConfigPath: join(root, 'netlify.toml'),
     configHeaders: undefined,
     minimal: false,
@@ -40,8 +51,11 @@ export async function netlifyHeaders(root = '.', publish?: string): Promise<Head
       if (!rule.forRegExp.test(path))
         continue
       // Netlify sends every matching rule's values; one header named twice is joined.
-      for (const [name, value] of Object.entries(rule.values))
-        found[name] = found[name] ? `${found[name]}, ${value}` : value
+      for (const [name, value] of Object.entries(rule.values)) {
+        found[name] = found[name]
+          ? `${found[name]}, ${value}`
+          : value
+      }
     }
     return withDefaults(found)
   }
@@ -50,7 +64,10 @@ export async function netlifyHeaders(root = '.', publish?: string): Promise<Head
 /** Vercel's rules from `root`/vercel.json. */
 export function vercelHeaders(root = '.'): HeadersFor {
   const config = JSON.parse(readFileSync(join(root, 'vercel.json'), 'utf8')) as { headers?: { source: string, headers: { key: string, value: string }[] }[] }
-  const rules = (config.headers ?? []).map(rule => ({ match: new RegExp(sourceToRegex(rule.source).src), headers: rule.headers }))
+  const rules = (config.headers ?? []).map(rule => ({
+    match: new RegExp(sourceToRegex(rule.source).src),
+    headers: rule.headers,
+  }))
   return (path) => {
     const found: Record<string, string> = {}
     for (const rule of rules) {
@@ -62,7 +79,9 @@ export function vercelHeaders(root = '.'): HeadersFor {
 }
 
 export async function hostHeaders(host: HeaderHost, root = '.', publish?: string): Promise<HeadersFor> {
-  return host === 'netlify' ? netlifyHeaders(root, publish) : vercelHeaders(root)
+  return host === 'netlify'
+    ? netlifyHeaders(root, publish)
+    : vercelHeaders(root)
 }
 
 /**

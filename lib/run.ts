@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process'
 // The one way the scripts and the tests start another program: synchronously, with
 // its output shown (the default) or kept for a report (`quiet`), timed.
-import { spawnSync } from 'node:child_process'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 export interface RunOptions {
@@ -15,8 +16,22 @@ export interface Ran { ok: boolean, status: number | null, stdout: string, stder
 
 export function run(command: string, args: string[], { env = {}, cwd, quiet = false }: RunOptions = {}): Ran {
   const start = performance.now()
-  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' })
-  return { ok: result.status === 0, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', ms: performance.now() - start }
+  const result = spawnSync(command, args, {
+    cwd,
+    env: {
+      ...process.env,
+      ...env,
+    },
+    encoding: 'utf8',
+    stdio: quiet ? 'pipe' : 'inherit',
+  })
+  return {
+    ok: result.status === 0,
+    status: result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    ms: performance.now() - start,
+  }
 }
 
 const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url))

@@ -1,3 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { HeaderHost } from './host-headers'
 // The one static server of the project: serves a built deck as a host does, on
 // 127.0.0.1. Used by the tests (tests/support/sites.ts, the fixture decks) and the
 // scripts (bench, exports, screenshots).
@@ -9,14 +12,14 @@
 //
 //   tsx lib/serve.ts DIR --port N [--base /x/] [--fallback spa|404.html] [--headers netlify|vercel] [--gzip]
 import { createReadStream, existsSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
 import { join } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import compression from 'compression'
 import sirv from 'sirv'
-import { type HeaderHost, hostHeaders } from './host-headers'
+import { hostHeaders } from './host-headers'
 
 export interface ServeOptions {
   base?: string
@@ -31,7 +34,9 @@ export interface Served { url: string, port: number, close: () => Promise<void> 
 
 export async function serve(dir: string, options: ServeOptions = {}): Promise<Served> {
   const { base = '/', fallback = 'spa', headers, gzip = false, port = 0 } = options
-  const headersFor = headers ? await hostHeaders(headers, '.', dir) : undefined
+  const headersFor = headers
+    ? await hostHeaders(headers, '.', dir)
+    : undefined
   const files = sirv(dir, {
     single: fallback === 'spa',
     dev: false,
@@ -44,7 +49,9 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Se
       createReadStream(join(dir, '404.html')).pipe(res)
     },
   })
-  const compress = gzip ? compression() : undefined
+  const compress = gzip
+    ? compression()
+    : undefined
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (!req.url?.startsWith(base)) {
       res.statusCode = 404
@@ -56,7 +63,9 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Se
     files(req, res)
   }
   // compression's types are Express's; Node's request and response are what it handles.
-  const server = createServer((req, res) => compress ? compress(req as never, res as never, () => handle(req, res)) : handle(req, res))
+  const server = createServer((req, res) => compress
+    ? compress(req as never, res as never, () => handle(req, res))
+    : handle(req, res))
   server.listen(port, '127.0.0.1')
   await new Promise(resolve => server.once('listening', resolve))
   const actual = (server.address() as AddressInfo).port

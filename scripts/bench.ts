@@ -1,3 +1,6 @@
+import type { Browser } from 'playwright-core'
+import type { Deck, Sample } from './bench/measure'
+import type { BenchResults, DeckName, Stat } from './bench/report'
 // `npm run bench`: how heavy and how fast our deck is, beside a plain Slidev deck
 // built with the same Slidev in the same run. A benchmark, not a test: it prints a
 // table, writes the figures to bench/results.json and bench/README.md from them,
@@ -13,13 +16,13 @@ import { cpus, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { type Browser, chromium } from 'playwright-core'
+import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { loadDeck } from '../lib/deck-source'
 import { slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
-import { type Deck, distFigures, exportPdf, firstVisit, type Sample, throttledVisit, timed, walk } from './bench/measure'
-import { type BenchResults, collect, type DeckName, ratios, renderReadme, resultsTable, ROWS, stat, type Stat, unitOf } from './bench/report'
+import { distFigures, exportPdf, firstVisit, throttledVisit, timed, walk } from './bench/measure'
+import { collect, ratios, renderReadme, resultsTable, ROWS, stat, unitOf } from './bench/report'
 import { writeReferenceDeck } from './reference-deck'
 
 const README = 'bench/README.md'
@@ -57,8 +60,18 @@ const executablePath = requireChromium()
 
 const work = mkdtempSync(join(tmpdir(), 'lp-bench-'))
 const decks: Deck[] = [
-  { name: 'ours', entry: 'slides.md', out: join(work, 'ours'), slides: (await loadDeck()).slides.length },
-  { name: 'reference', entry: writeReferenceDeck(), out: join(work, 'reference'), slides: 3 },
+  {
+    name: 'ours',
+    entry: 'slides.md',
+    out: join(work, 'ours'),
+    slides: (await loadDeck()).slides.length,
+  },
+  {
+    name: 'reference',
+    entry: writeReferenceDeck(),
+    out: join(work, 'reference'),
+    slides: 3,
+  },
 ]
 const once: Record<DeckName, Sample> = { ours: {}, reference: {} }
 const samples: Record<DeckName, Sample[]> = { ours: [], reference: [] }
@@ -89,10 +102,15 @@ try {
     args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   })
   for (let i = 0; i < RUNS; i++) {
-    const order = i % 2 ? [...decks].reverse() : decks
+    const order = i % 2
+      ? [...decks].reverse()
+      : decks
     for (const deck of order) {
       process.stdout.write(`run ${i + 1}/${RUNS} ${deck.name}… `)
-      const sample = { ...await firstVisit(browser, deck), ...await throttledVisit(browser, deck) }
+      const sample = {
+        ...await firstVisit(browser, deck),
+        ...await throttledVisit(browser, deck),
+      }
       const times = await walk(browser, deck, DWELL)
       walks[deck.name].push(...times)
       samples[deck.name].push({ ...sample, nextSlideMs: stat(times).median, nextSlideWorstMs: stat(times).max })
@@ -117,13 +135,21 @@ finally {
 function summary(name: DeckName): Record<string, Stat> {
   return {
     ...collect(samples[name]),
-    ...Object.fromEntries(Object.entries(once[name]).map(([k, v]) => [k, stat([v])])),
+    ...Object.fromEntries(Object.entries(once[name]).map(([k, v]) => [
+      k,
+      stat([v]),
+    ])),
     // Over every timed press of every run, not the median of run medians.
     nextSlideMs: stat(walks[name]),
-    nextSlideWorstMs: stat([Math.max(...walks[name])]),
+    nextSlideWorstMs: stat([
+      Math.max(...walks[name]),
+    ]),
   }
 }
-const results = { ours: summary('ours'), reference: summary('reference') }
+const results = {
+  ours: summary('ours'),
+  reference: summary('reference'),
+}
 
 const chromiumVersion = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).then(async (b) => {
   const v = b.version()
@@ -134,9 +160,17 @@ const bench: BenchResults = {
   date: new Date().toISOString(),
   runs: RUNS,
   dwellMs: DWELL,
-  machine: { cpus: cpus().length, node: process.version, chromium: chromiumVersion, slidev: JSON.parse(readFileSync('node_modules/@slidev/cli/package.json', 'utf8')).version },
+  machine: {
+    cpus: cpus().length,
+    node: process.version,
+    chromium: chromiumVersion,
+    slidev: JSON.parse(readFileSync('node_modules/@slidev/cli/package.json', 'utf8')).version,
+  },
   slides: { ours: decks[0].slides, reference: decks[1].slides },
-  units: Object.fromEntries(ROWS.map(([k, , unit]) => [k, unitOf(unit)])),
+  units: Object.fromEntries(ROWS.map(([k, , unit]) => [
+    k,
+    unitOf(unit),
+  ])),
   ratio: ratios(results),
   results,
 }

@@ -1,10 +1,11 @@
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 // `npm run build [-- --base /sub/path/] [-- --out dir] [other slidev build flags]`
 // The static site, with the PDF download (built in the same step, with the
 // Chromium that scripts/chromium.ts finds) and the cover as og-image.png.
 // Builds into a temporary folder and swaps it in only when everything worked,
 // so a failed build never leaves a half-written dist/.
-import { existsSync, renameSync, rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { requireChromium } from '../lib/chromium'
 import { slidev } from '../lib/run'
@@ -30,19 +31,44 @@ export function buildSite(out: string, slidevArgs: string[]): void {
     rmSync(partial, { recursive: true, force: true })
     rmSync(shots, { recursive: true, force: true })
     rmSync(OG_IMAGE, { force: true })
-    fail(`${step} failed; ${existsSync(out) ? 'the previous build is untouched' : 'nothing was written'}.`)
+    fail(`${step} failed; ${existsSync(out)
+      ? 'the previous build is untouched'
+      : 'nothing was written'}.`)
   }
   rmSync(partial, { recursive: true, force: true })
   rmSync(shots, { recursive: true, force: true })
 
   // The cover, rendered fresh for every build: Slidev's own `ogImage: auto`
   // cannot be pointed at a system Chromium.
-  if (!slidev(['export', '--format', 'png', '--range', '1', '--output', shots, '--executable-path', executablePath, '--timeout', '120000']).ok)
+  if (!slidev([
+    'export',
+    '--format',
+    'png',
+    '--range',
+    '1',
+    '--output',
+    shots,
+    '--executable-path',
+    executablePath,
+    '--timeout',
+    '120000',
+  ]).ok) {
     failed('rendering the cover for og-image.png')
+  }
   renameSync(resolve(shots, '1.png'), OG_IMAGE)
   rmSync(shots, { recursive: true, force: true })
 
-  const built = slidev(['build', '--out', partial, '--executable-path', executablePath, '--with-toc', '--timeout', '120000', ...slidevArgs]).ok
+  const built = slidev([
+    'build',
+    '--out',
+    partial,
+    '--executable-path',
+    executablePath,
+    '--with-toc',
+    '--timeout',
+    '120000',
+    ...slidevArgs,
+  ]).ok
   rmSync(OG_IMAGE, { force: true })
   if (!built || !existsSync(resolve(partial, 'index.html')))
     failed('slidev build')

@@ -1,18 +1,19 @@
+import { mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 // `npm run export`        the PDF, one page per slide in its final click state, with an outline
 // `npm run export:dark`   the same in the dark colour scheme
 // `npm run export:notes`  a handout: each slide's speaker notes (Slidev's presenter print view)
 // Every mode uses the Chromium that scripts/chromium.ts finds, and stops with one
 // clear line when there is none, before anything is written.
-import { mkdtempSync, renameSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import { buildSite } from './build'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { slidev } from '../lib/run'
-import { fail } from './options'
 import { serve } from '../lib/serve'
+import { buildSite } from './build'
+import { fail } from './options'
 
 export const EXPORT_NAME = 'the-layered-paradox'
 
@@ -25,7 +26,12 @@ export async function printNotes(siteUrl: string, output: string, executablePath
     await page.locator('#page-root').waitFor()
     await page.emulateMedia({ media: 'screen' })
     const partial = `${output}.partial`
-    await page.pdf({ path: partial, printBackground: true, preferCSSPageSize: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } })
+    await page.pdf({
+      path: partial,
+      printBackground: true,
+      preferCSSPageSize: true,
+      margin: { top: 0, right: 0, bottom: 0, left: 0 },
+    })
     renameSync(partial, output)
   }
   finally {
@@ -58,9 +64,22 @@ async function main(mode: string, extra: string[]): Promise<void> {
 
   const dark = mode === 'dark'
   const output = `${EXPORT_NAME}${dark ? '-dark' : ''}.pdf`
-  const args = ['export', '--executable-path', executablePath, '--with-toc', '--timeout', '120000', '--output', output, ...extra]
-  if (!slidev(dark ? [...args, '--dark'] : args).ok)
+  const args = [
+    'export',
+    '--executable-path',
+    executablePath,
+    '--with-toc',
+    '--timeout',
+    '120000',
+    '--output',
+    output,
+    ...extra,
+  ]
+  if (!slidev(dark
+    ? [...args, '--dark']
+    : args).ok) {
     fail('slidev export failed.')
+  }
   console.log(`✔ exported ${resolve(output)}`)
 }
 

@@ -1,5 +1,6 @@
 // Checks for what a user passes to `npm run build` / `npm run export`, so bad
 // input stops with one clear line before anything is written.
+import process from 'node:process'
 
 /** Slidev's --base must be a path that starts and ends with a slash. */
 export function checkBase(base: string | undefined): string | undefined {

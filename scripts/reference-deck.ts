@@ -1,9 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 // The plain Slidev deck the benchmark and the budget tests compare ours with:
 // default theme and settings, three slides, one Mermaid flowchart on slide 2.
 // Written fresh on every run, so nobody tunes it by hand.
 // `tsx scripts/reference-deck.ts [dir]` writes it (default bench/reference/).
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 export const REFERENCE_DIR = 'bench/reference'

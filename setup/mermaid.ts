@@ -32,6 +32,13 @@ export default defineMermaidSetup(() => ({
   themeVariables: {
     fontSize: '20px',
   },
-  flowchart: { htmlLabels: true, useMaxWidth: true, padding: 10, rankSpacing: 30, nodeSpacing: 30, subGraphTitleMargin: { top: 6, bottom: 6 } },
+  flowchart: {
+    htmlLabels: true,
+    useMaxWidth: true,
+    padding: 10,
+    rankSpacing: 30,
+    nodeSpacing: 30,
+    subGraphTitleMargin: { top: 6, bottom: 6 },
+  },
   themeCSS,
 }))

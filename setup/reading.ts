@@ -39,9 +39,19 @@ export function openOnPhone(router: Router): void {
     const query = to.query
     if ('print' in query || 'embedded' in query || 'slides' in query)
       return
-    const no = to.name === 'play' ? String(to.params.no) : to.path === '/' || to.path === '' ? '1' : undefined
+    const no = to.name === 'play'
+      ? String(to.params.no)
+      : to.path === '/' || to.path === ''
+        ? '1'
+        : undefined
     if (!no || !/^\d+$/.test(no))
       return
-    return { name: 'read', hash: no === '1' ? '' : `#${slideAnchor(no)}`, replace: true }
+    return {
+      name: 'read',
+      hash: no === '1'
+        ? ''
+        : `#${slideAnchor(no)}`,
+      replace: true,
+    }
   })
 }

@@ -107,5 +107,7 @@ export type FieldId = Field['id']
 
 /** Look a field up by id, as slides name it: `<LayerStack field="ai" />`. */
 export function fieldById(id: FieldId): Field {
-  return id === 'ai' ? ai : crypto
+  return id === 'ai'
+    ? ai
+    : crypto
 }

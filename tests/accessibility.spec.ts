@@ -1,8 +1,8 @@
+import { loadDeck } from '../lib/deck-source'
 import { accessibilityProblems, axeFindings } from './support/accessibility'
 import { BOTH_SCHEMES, expect, plain, test } from './support/deck'
 import { AXE_EXEMPTIONS } from './support/exemptions'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from '../lib/deck-source'
 import { walkProblems } from './support/walk'
 
 test('axe finds nothing serious on any slide at any click, and diagram text and lines meet AA contrast', { tag: BOTH_SCHEMES }, async ({ deck }) => {
@@ -14,8 +14,7 @@ test('every exemption in tests/support/exemptions.ts still matches a finding', a
   await deck.open(1)
   const findings = await axeFindings(deck.page)
   for (const exemption of AXE_EXEMPTIONS) {
-    expect(findings.filter(f => f.exempt && f.rule === exemption.rule),
-      `exemption "${exemption.rule}" on ${exemption.selector} no longer matches a finding: remove it`).not.toEqual([])
+    expect(findings.filter(f => f.exempt && f.rule === exemption.rule), `exemption "${exemption.rule}" on ${exemption.selector} no longer matches a finding: remove it`).not.toEqual([])
   }
 })
 

@@ -1,6 +1,7 @@
+import type { BenchResults } from '../scripts/bench/report'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { type BenchResults, renderReadme } from '../scripts/bench/report'
+import { renderReadme } from '../scripts/bench/report'
 
 // bench/README.md is written from the bench's JSON, so no figure in it can disagree
 // with the measurements: this fails when either was edited by hand.

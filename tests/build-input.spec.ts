@@ -7,7 +7,10 @@ import { tsx } from '../lib/run'
 // Bad input stops with one clear line and writes nothing.
 function run(script: string, args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
   const result = tsx(join(process.cwd(), script), args, { cwd, env, quiet: true })
-  return { status: result.status, lines: result.stderr.trim().split('\n').filter(Boolean) }
+  return {
+    status: result.status,
+    lines: result.stderr.trim().split('\n').filter(Boolean),
+  }
 }
 
 test('a --base without its slashes is refused before anything is built', () => {
@@ -15,7 +18,9 @@ test('a --base without its slashes is refused before anything is built', () => {
   for (const base of ['talks/layered-paradox', '/talks/layered-paradox', 'talks/']) {
     const { status, lines } = run('scripts/build.ts', ['--base', base, '--out', out])
     expect(status, `--base ${base}`).toBe(2)
-    expect(lines).toEqual([expect.stringMatching(/--base must start and end with a slash/)])
+    expect(lines).toEqual([
+      expect.stringMatching(/--base must start and end with a slash/),
+    ])
     expect(existsSync(out)).toBe(false)
     expect(existsSync(`${out}.partial`)).toBe(false)
   }
@@ -25,14 +30,20 @@ test('a DECK_URL that is not an address is refused before anything is built', ()
   const out = join(mkdtempSync(join(tmpdir(), 'lp-build-')), 'dist')
   const { status, lines } = run('scripts/build.ts', ['--out', out], { DECK_URL: 'layered-paradox.example' })
   expect(status).toBe(2)
-  expect(lines).toEqual([expect.stringMatching(/DECK_URL must be an absolute http\(s\) address/)])
+  expect(lines).toEqual([
+    expect.stringMatching(/DECK_URL must be an absolute http\(s\) address/),
+  ])
   expect(existsSync(out)).toBe(false)
 })
 
 test('an export with no browser available stops with one line and writes no PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lp-export-'))
-  const { status, lines } = run('scripts/export.ts', ['pdf'], { CHROMIUM_PATH: join(dir, 'no-such-chromium') }, dir)
+  const { status, lines } = run('scripts/export.ts', ['pdf'], {
+    CHROMIUM_PATH: join(dir, 'no-such-chromium'),
+  }, dir)
   expect(status).toBe(1)
-  expect(lines).toEqual([expect.stringMatching(/^✖ No Chromium found\..*Nothing was exported\.$/)])
+  expect(lines).toEqual([
+    expect.stringMatching(/^✖ No Chromium found\..*Nothing was exported\.$/),
+  ])
   expect(readdirSync(dir)).toEqual([])
 })

@@ -9,7 +9,9 @@ test('each layer stack reveals its three layers one click at a time, L1 first', 
   for (const slide of uses) {
     const stack = (await deck.open(slide.no)).locator('.layer-stack')
     await expect(stack).toBeVisible()
-    const field = (await stack.getAttribute('class'))!.includes('crypto') ? crypto : ai
+    const field = (await stack.getAttribute('class'))!.includes('crypto')
+      ? crypto
+      : ai
     await expect(stack.locator('figcaption')).toContainText(field.pattern)
     const items = stack.locator('li')
     await expect(items).toHaveCount(3)
@@ -65,7 +67,10 @@ test('the comparison table sets the two fields side by side and reveals its verd
   const slide = deck.slides.find(s => s.components.FieldComparison)!
   const table = (await deck.open(slide.no)).locator('table.field-comparison')
   await expect(table).toBeVisible()
-  await expect(table.locator('thead th')).toContainText(['', ...fields.map(f => f.label)])
+  await expect(table.locator('thead th')).toContainText([
+    '',
+    ...fields.map(f => f.label),
+  ])
   for (const f of fields) {
     await expect(table).toContainText(f.driver)
     await expect(table).toContainText(f.kpi)

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { expect, test } from '@playwright/test'
 import { parseAllHeaders } from '@netlify/headers-parser'
+import { expect, test } from '@playwright/test'
 import { cleanUrlsSchema, headersSchema, redirectsSchema, rewritesSchema, routesSchema, trailingSlashSchema } from '@vercel/routing-utils'
 import Ajv from 'ajv'
 import { parse as parseToml } from 'smol-toml'
@@ -19,7 +19,12 @@ test.describe.configure({ mode: 'serial' })
 /** The project as a fresh checkout has it (tracked and new files), with this node_modules. */
 function copyOfProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lp-deploy-'))
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean)
+  const files = execFileSync('git', [
+    'ls-files',
+    '-co',
+    '--exclude-standard',
+    '-z',
+  ], { encoding: 'utf8' }).split('\0').filter(Boolean)
   for (const file of files.filter(f => existsSync(f))) {
     mkdirSync(dirname(join(dir, file)), { recursive: true })
     cpSync(file, join(dir, file))
@@ -36,7 +41,13 @@ function runAsHost(command: string, cwd: string, env: Record<string, string>): v
 
 /** The built site in `dir`: the app, its 404 fallback, the PDF, and `deckUrl` in the QR code's chunk. */
 function expectBuiltSite(dir: string, deckUrl: string, base = '/'): void {
-  for (const file of ['index.html', '404.html', 'the-layered-paradox.pdf', 'sw.js', 'og-image.png'])
+  for (const file of [
+    'index.html',
+    '404.html',
+    'the-layered-paradox.pdf',
+    'sw.js',
+    'og-image.png',
+  ])
     expect(existsSync(join(dir, file)), `${dir}/${file}`).toBe(true)
   expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`src="${base}assets/`)
   const chunks = readdirSync(join(dir, 'assets'), { recursive: true }).map(String).filter(f => f.endsWith('.js'))
@@ -63,17 +74,36 @@ test('vercel.json is valid by the schemas Vercel validates it with, and rewrites
   }
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
   const vercel = JSON.parse(readFileSync('vercel.json', 'utf8'))
-  expect(validate(vercel) ? [] : validate.errors).toEqual([])
-  expect(vercel.rewrites).toEqual([{ source: '/(.*)', destination: '/index.html' }])
+  expect(validate(vercel)
+    ? []
+    : validate.errors).toEqual([])
+  expect(vercel.rewrites).toEqual([
+    { source: '/(.*)', destination: '/index.html' },
+  ])
   // The check can fail: a header without its value, or an unknown key, is refused.
-  expect(validate({ ...vercel, headers: [{ source: '/(.*)', headers: [{ key: 'X-Frame-Options' }] }] })).toBe(false)
+  expect(validate({
+    ...vercel,
+    headers: [
+      {
+        source: '/(.*)',
+        headers: [
+          { key: 'X-Frame-Options' },
+        ],
+      },
+    ],
+  })).toBe(false)
   expect(validate({ ...vercel, outputDir: 'dist' })).toBe(false)
 })
 
 test('netlify.toml parses, with headers Netlify accepts and Node 24', async () => {
   const netlify = parseToml(readFileSync('netlify.toml', 'utf8')) as { build: { command: string, publish: string, environment: Record<string, string> } }
   expect(netlify.build.environment.NODE_VERSION).toBe('24')
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: 'netlify.toml', configHeaders: undefined, minimal: false })
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [],
+    netlifyConfigPath: 'netlify.toml',
+    configHeaders: undefined,
+    minimal: false,
+  })
   expect(errors).toEqual([])
   expect(headers.length).toBeGreaterThan(0)
 })
@@ -115,7 +145,10 @@ test('the GitHub Pages workflow builds with Node 24 for the project page\'s sub-
   const build = steps.find(s => s.run?.startsWith('npm run build'))!
   const dir = copyOfProject()
   try {
-    runAsHost(expand(build.run!), dir, Object.fromEntries(Object.entries(build.env ?? {}).map(([k, v]) => [k, expand(v)])))
+    runAsHost(expand(build.run!), dir, Object.fromEntries(Object.entries(build.env ?? {}).map(([k, v]) => [
+      k,
+      expand(v),
+    ])))
     const published = steps.find(s => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path as string
     expectBuiltSite(join(dir, published), `${pages.base_url}/`, `${pages.base_path}/`)
   }

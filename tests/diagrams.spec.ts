@@ -1,6 +1,6 @@
+import { loadDeck } from '../lib/deck-source'
 import { BOTH_SCHEMES, expect, plain, test } from './support/deck'
 import { expectDiagramsRendered } from './support/diagrams'
-import { loadDeck } from '../lib/deck-source'
 import { FIXTURE_URL } from './support/servers'
 
 test('the deck has at least three Mermaid diagrams, each with an accessible title', async ({ deck }) => {

@@ -5,10 +5,30 @@ import { DECK_PORT, PAGES_PORT, PDF_NAME, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT
 // on a host with SPA rewrites (Netlify, Vercel) and on one that only serves
 // 404.html for unknown paths (GitHub Pages). See tests/support/sites.ts.
 const hosts = [
-  { name: 'root, SPA rewrites', port: DECK_PORT, base: '/', fallback404: false },
-  { name: 'root, 404.html only', port: PAGES_PORT, base: '/', fallback404: true },
-  { name: 'sub-path, 404.html only', port: SUB_PAGES_PORT, base: SUB_PATH, fallback404: true },
-  { name: 'sub-path, SPA rewrites', port: SUB_SPA_PORT, base: SUB_PATH, fallback404: false },
+  {
+    name: 'root, SPA rewrites',
+    port: DECK_PORT,
+    base: '/',
+    fallback404: false,
+  },
+  {
+    name: 'root, 404.html only',
+    port: PAGES_PORT,
+    base: '/',
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, 404.html only',
+    port: SUB_PAGES_PORT,
+    base: SUB_PATH,
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, SPA rewrites',
+    port: SUB_SPA_PORT,
+    base: SUB_PATH,
+    fallback404: false,
+  },
 ]
 
 for (const host of hosts) {
@@ -48,7 +68,10 @@ for (const host of hosts) {
       await page.mouse.move(40, 700) // the navigation bar shows on hover, bottom left
       const button = page.getByTitle('Download as PDF')
       await expect(button).toBeVisible()
-      const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        button.click(),
+      ])
       expect(download.suggestedFilename()).toBe(`${deck.headmatter.title}.pdf`)
       const head = (await page.request.get(`${host.base}${PDF_NAME}`))
       expect(head.status()).toBe(200)

@@ -1,7 +1,7 @@
+import { loadDeck } from '../lib/deck-source'
 import { expect, plain, REDUCED_MOTION, squash, test } from './support/deck'
 import { focusProblems } from './support/keyboard'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from '../lib/deck-source'
 import { report, walkDeck, where } from './support/walk'
 
 test('every slide is reachable by keyboard from the first and shows its title', async ({ deck, page }) => {
@@ -34,7 +34,9 @@ test('the whole talk can be given from the presenter view with → alone, and th
   await walkDeck(page, { slides: deck.slides, view: '/presenter', still: false }, async (step) => {
     steps++
     await expect(notes, `notes at ${where(step)}`).toContainText(squash(step.slide.note.replace(/\[click\]/g, '')).slice(0, 60))
-    const shown = step.click ? `/${step.slide.no}\\?clicks=${step.click}$` : `/${step.slide.no}(\\?clicks=0)?$`
+    const shown = step.click
+      ? `/${step.slide.no}\\?clicks=${step.click}$`
+      : `/${step.slide.no}(\\?clicks=0)?$`
     await expect(audience, `audience view at ${where(step)}`).toHaveURL(new RegExp(shown))
   })
   expect(steps).toBeGreaterThan(deck.slides.length)
@@ -94,6 +96,8 @@ test.describe('focus', { tag: REDUCED_MOTION }, () => {
         problems.push(...report(step, (await focusProblems(page)).problems))
     })
     const broken = slides.find(s => s.title.startsWith('A button whose focus'))!
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^slide ${broken.no} \\(.*\\), click 0, light: button "Reveal" shows no focus ring`))])
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^slide ${broken.no} \\(.*\\), click 0, light: button "Reveal" shows no focus ring`)),
+    ])
   })
 })

@@ -27,13 +27,22 @@ async function coveredControls(page: Page, controls: string, scroll = false): Pr
   return page.evaluate(({ controls, overlays, scroll }) => {
     const name = (el: Element) => (el.getAttribute('title') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
     const shown = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && el.getBoundingClientRect().width > 0
-    const fixed = [...document.querySelectorAll('body *')].filter(el => getComputedStyle(el).position === 'fixed' && shown(el))
+    const fixed = [
+      ...document.querySelectorAll('body *'),
+    ].filter(el => getComputedStyle(el).position === 'fixed' && shown(el))
     const problems: string[] = []
-    const all = [...document.querySelectorAll(controls)].filter(shown)
+    const all = [
+      ...document.querySelectorAll(controls),
+    ].filter(shown)
     for (const control of all) {
       if (scroll)
         control.scrollIntoView({ block: 'center' })
-      const layers = [...new Set([...document.querySelectorAll(overlays), ...fixed])]
+      const layers = [
+        ...new Set([
+          ...document.querySelectorAll(overlays),
+          ...fixed,
+        ]),
+      ]
         .filter(l => shown(l) && !l.contains(control) && !control.contains(l))
       const c = control.getBoundingClientRect()
       for (const layer of layers) {
@@ -58,10 +67,18 @@ async function coveredControls(page: Page, controls: string, scroll = false): Pr
       // A link that wraps has no text at its box's centre: tap the middle of its first line.
       const line = control.getClientRects()[0] ?? c
       const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2)
-      if (!hit || !(control === hit || control.contains(hit)))
-        problems.push(`a tap on "${name(control)}" lands on ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`)
+      if (!hit || !(control === hit || control.contains(hit))) {
+        problems.push(`a tap on "${name(control)}" lands on ${hit
+          ? `${hit.tagName.toLowerCase()}.${hit.className}`
+          : 'nothing'}`)
+      }
     }
-    return { problems: [...new Set(problems)], checked: all.length }
+    return {
+      problems: [
+        ...new Set(problems),
+      ],
+      checked: all.length,
+    }
   }, { controls, overlays: OVERLAYS, scroll })
 }
 

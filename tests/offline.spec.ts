@@ -5,8 +5,18 @@ import { DECK_PORT, SUB_PAGES_PORT, SUB_PATH } from './support/servers'
 // After one visit the service worker (Slidev's `pwa: true`) has cached the deck:
 // with the network cut, it reloads and the whole talk can be given.
 const hosts = [
-  { name: 'at the root', port: DECK_PORT, base: '/', fallback404: false },
-  { name: 'under a sub-path on a 404.html host', port: SUB_PAGES_PORT, base: SUB_PATH, fallback404: true },
+  {
+    name: 'at the root',
+    port: DECK_PORT,
+    base: '/',
+    fallback404: false,
+  },
+  {
+    name: 'under a sub-path on a 404.html host',
+    port: SUB_PAGES_PORT,
+    base: SUB_PATH,
+    fallback404: true,
+  },
 ]
 
 for (const host of hosts) {
@@ -47,7 +57,11 @@ for (const host of hosts) {
       const handout = await page.evaluate(async () => {
         const link = document.querySelector<HTMLAnchorElement>('a[download]')!
         const res = await fetch(link.href)
-        return { status: res.status, type: res.headers.get('content-type'), bytes: (await res.arrayBuffer()).byteLength }
+        return {
+          status: res.status,
+          type: res.headers.get('content-type'),
+          bytes: (await res.arrayBuffer()).byteLength,
+        }
       })
       expect(handout.status).toBe(200)
       expect(handout.type).toContain('application/pdf')

@@ -1,16 +1,17 @@
+import type { Browser, Page } from '@playwright/test'
+import type { Library } from './support/chunks'
 // Performance budgets, in bytes (timings live in `npm run bench`, never here).
 // Sizes are the gzip size (level 6) of each file as the built site serves it,
 // which is what a host that compresses sends. Each failure lists the files
 // behind the number, largest first, so the message says which file grew.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from '@playwright/test'
 import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_VISIT_BUDGET, KB, READING_VIEW_BUDGET } from '../lib/budgets'
-import { CHUNK_MAP, libraryFiles, LIBRARIES, type Library, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
-import { expect, test, watchPage } from './support/deck'
-import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../lib/first-visit'
-import { REFERENCE_URL } from './support/servers'
 import { loadDeck } from '../lib/deck-source'
+import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../lib/first-visit'
+import { CHUNK_MAP, LIBRARIES, libraryFiles, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
+import { expect, test, watchPage } from './support/deck'
+import { REFERENCE_URL } from './support/servers'
 
 const DIST = 'dist'
 
@@ -29,7 +30,10 @@ interface Cost { total: number, files: { path: string, bytes: number }[] }
 async function cost(page: Page, origin: string, paths: string[]): Promise<Cost> {
   const files = await Promise.all(paths.map(async path => ({ path, bytes: await servedGzip(page, origin + path) })))
   files.sort((a, b) => b.bytes - a.bytes)
-  return { total: files.reduce((n, f) => n + f.bytes, 0), files }
+  return {
+    total: files.reduce((n, f) => n + f.bytes, 0),
+    files,
+  }
 }
 
 /**
@@ -38,13 +42,18 @@ async function cost(page: Page, origin: string, paths: string[]): Promise<Cost> 
  */
 async function coverCost(page: Page, origin: string, reading = false): Promise<Cost> {
   await watchFirstPaint(page, 1, reading ? 'reading' : 'slides')
-  await page.goto(reading ? `${origin}/` : `${origin}/1`)
+  await page.goto(reading
+    ? `${origin}/`
+    : `${origin}/1`)
   const { visibleAt, fetched } = await readVisit(page)
   return cost(page, origin, fetched.filter(f => f.startTime <= visibleAt).map(f => f.path))
 }
 
 async function referenceCoverCost(browser: Browser): Promise<Cost> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, isMobile: true })
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 915 },
+    isMobile: true,
+  })
   // The reference deck asks Google Fonts for its fonts; not our site, not counted.
   await context.route(url => url.hostname !== '127.0.0.1', route => route.abort())
   const page = await context.newPage()
@@ -56,7 +65,13 @@ async function referenceCoverCost(browser: Browser): Promise<Cost> {
 function table(files: { path: string, bytes: number }[], compare?: Map<string, number>, limit = 15): string {
   return files.slice(0, limit).map(({ path, bytes }) => {
     const ref = compare?.get(withoutHash(path))
-    const beside = compare ? (ref === undefined ? '  (not in the reference deck)' : `  (reference: ${kb(ref)}, ${bytes >= ref ? '+' : ''}${kb(bytes - ref)})`) : ''
+    const beside = compare
+      ? (ref === undefined
+          ? '  (not in the reference deck)'
+          : `  (reference: ${kb(ref)}, ${bytes >= ref
+            ? '+'
+            : ''}${kb(bytes - ref)})`)
+      : ''
     return `  ${kb(bytes).padStart(9)}  ${path}${beside}`
   }).join('\n')
 }
@@ -68,7 +83,10 @@ test('the cover needs at most 250 KB gzip before it shows, and at most 0.6× a p
   // The reference races Mermaid's chunks against its first paint; take the median of three.
   const refs = [await referenceCoverCost(browser), await referenceCoverCost(browser), await referenceCoverCost(browser)]
   const reference = refs.sort((a, b) => a.total - b.total)[1]
-  const refByName = new Map(reference.files.map(f => [withoutHash(f.path), f.bytes]))
+  const refByName = new Map(reference.files.map(f => [
+    withoutHash(f.path),
+    f.bytes,
+  ]))
   const limit = Math.min(COVER_BUDGET, COVER_VS_REFERENCE * reference.total)
   expect(ours.total, [
     `Slide 1 needs ${kb(ours.total)} gzip in ${ours.files.length} files before it is visible;`,
@@ -79,7 +97,12 @@ test('the cover needs at most 250 KB gzip before it shows, and at most 0.6× a p
 })
 
 test(`a phone held upright needs at most ${READING_VIEW_BUDGET / KB} KB gzip before the reading view's first heading shows`, async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, baseURL })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    baseURL,
+  })
   const page = await context.newPage()
   const ours = await coverCost(page, baseURL!.replace(/\/$/, ''), true)
   await expect(page).toHaveURL(/\/read$/)
@@ -116,16 +139,26 @@ test('the whole first visit, with the offline precache, stays under 1.2 MB gzip'
   await readVisit(page)
   await settle(page)
   const { fetched } = await readVisit(page)
-  const visited = await cost(page, baseURL!, [...new Set(fetched.map(f => f.path))])
+  const visited = await cost(page, baseURL!, [
+    ...new Set(fetched.map(f => f.path)),
+  ])
   // The service worker's precache, when the build has one, minus what the visit fetched anyway.
   const seen = new Set(fetched.map(f => f.path.replace(/^\//, '')))
   const precache = precacheList(DIST).filter(f => !seen.has(f))
-  const precached = precache.map(f => ({ path: `/${f} (precache)`, bytes: gzipSize(readFileSync(join(DIST, f))) }))
-  const files = [...visited.files, ...precached].sort((a, b) => b.bytes - a.bytes)
+  const precached = precache.map(f => ({
+    path: `/${f} (precache)`,
+    bytes: gzipSize(readFileSync(join(DIST, f))),
+  }))
+  const files = [
+    ...visited.files,
+    ...precached,
+  ].sort((a, b) => b.bytes - a.bytes)
   const total = files.reduce((n, f) => n + f.bytes, 0)
   expect(total, [
     `The first visit fetches ${kb(visited.total)} gzip in ${visited.files.length} files`
-    + `${precached.length ? `, and the service worker precaches ${precached.length} more` : ''}: ${kb(total)} in all;`,
+    + `${precached.length
+      ? `, and the service worker precaches ${precached.length} more`
+      : ''}: ${kb(total)} in all;`,
     `the budget is ${kb(FIRST_VISIT_BUDGET)}. Largest files:`,
     table(files),
   ].join('\n')).toBeLessThan(FIRST_VISIT_BUDGET)
@@ -135,12 +168,15 @@ test.describe('walking the deck from the first slide to the last', () => {
   test.describe.configure({ mode: 'serial' })
 
   /** Every request of the walk, with the slide that was current when it started. */
-  let fetched: { path: string, slide: number }[] = []
+  const fetched: { path: string, slide: number }[] = []
   let errors: string[] = []
 
   test.beforeAll(async ({ browser, baseURL }) => {
     test.setTimeout(180_000)
-    const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 720 } })
+    const page = await browser.newPage({
+      baseURL,
+      viewport: { width: 1280, height: 720 },
+    })
     errors = watchPage(page, new URL(baseURL!).origin)
     const total = (await loadDeck()).slides.length
     page.on('request', (req) => {
@@ -184,7 +220,10 @@ test.describe('walking the deck from the first slide to the last', () => {
     const used = new Set(fetched.map(f => f.path.replace(/^\//, '')))
     const unused = precacheOrDist(DIST, precacheList(DIST))
       .filter(f => Object.values(code).some(set => set.has(f)) && !used.has(f))
-      .map(f => ({ path: f, bytes: gzipSize(readFileSync(join(DIST, f))) }))
+      .map(f => ({
+        path: f,
+        bytes: gzipSize(readFileSync(join(DIST, f))),
+      }))
       .sort((a, b) => b.bytes - a.bytes)
     const total = unused.reduce((n, f) => n + f.bytes, 0)
     expect(unused.map(f => f.path), [

@@ -1,9 +1,10 @@
+import type { Page } from '@playwright/test'
+import type { Step } from './support/walk'
+import { loadDeck } from '../lib/deck-source'
 import { BOTH_SCHEMES, expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { readabilityProblems } from './support/layout'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from '../lib/deck-source'
-import { type Step, walkProblems } from './support/walk'
-import type { Page } from '@playwright/test'
+import { walkProblems } from './support/walk'
 
 // The state after each step is what this gate measures; reduced motion makes slide
 // transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker:
@@ -12,10 +13,14 @@ import type { Page } from '@playwright/test'
 /** Font sizes at every step; the word budget at each slide's last step, when all is shown. */
 async function backRowProblems(page: Page, step: Step): Promise<string[]> {
   const { problems } = await readabilityProblems(page, step.slide.no)
-  return step.last ? problems : problems.filter(p => !p.includes('visible words'))
+  return step.last
+    ? problems
+    : problems.filter(p => !p.includes('visible words'))
 }
 
-test('no text is too small for the back row and no slide is too wordy, at any click', { tag: [BOTH_SCHEMES, REDUCED_MOTION] }, async ({ deck }) => {
+test('no text is too small for the back row and no slide is too wordy, at any click', {
+  tag: [BOTH_SCHEMES, REDUCED_MOTION],
+}, async ({ deck }) => {
   test.setTimeout(120_000)
   expect(await walkProblems(deck.page, { slides: deck.slides }, step => backRowProblems(deck.page, step))).toEqual([])
 })

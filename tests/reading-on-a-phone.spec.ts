@@ -12,7 +12,11 @@ function prose(note: string): string {
 
 for (const phone of PHONES) {
   test.describe(`on a phone held upright (${phone.name})`, () => {
-    test.use({ viewport: { width: phone.width, height: phone.height }, isMobile: true, hasTouch: true })
+    test.use({
+      viewport: { width: phone.width, height: phone.height },
+      isMobile: true,
+      hasTouch: true,
+    })
 
     test('the deck\'s address opens the reading view: every slide in order, every click revealed, notes beneath', async ({ deck, page }) => {
       await page.goto('')
@@ -89,11 +93,16 @@ for (const phone of PHONES) {
       await page.evaluate(() => {
         const w = window as unknown as { shared: ShareData[] }
         w.shared = []
-        Object.defineProperty(navigator, 'share', { value: async (data: ShareData) => { w.shared.push(data) }, configurable: true })
+        Object.defineProperty(navigator, 'share', {
+          value: async (data: ShareData) => { w.shared.push(data) },
+          configurable: true,
+        })
       })
       await page.locator(`#slide-${slide.no}`).getByRole('button', { name: /Share/ }).click()
       const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared)
-      expect(shared).toEqual([{ title: `${squash(slide.title)} · ${deck.headmatter.title}`, url: link }])
+      expect(shared).toEqual([
+        { title: `${squash(slide.title)} · ${deck.headmatter.title}`, url: link },
+      ])
     })
 
     test('"Slides" opens the slide being read, and the reading-view button comes back to it', async ({ deck, page }) => {
@@ -121,9 +130,21 @@ for (const phone of PHONES) {
 }
 
 const notPhones = [
-  { name: 'a phone turned to landscape', viewport: { width: 844, height: 390 }, isMobile: true },
-  { name: 'a tablet held upright', viewport: { width: 820, height: 1180 }, isMobile: true },
-  { name: 'a laptop', viewport: { width: 1280, height: 720 }, isMobile: false },
+  {
+    name: 'a phone turned to landscape',
+    viewport: { width: 844, height: 390 },
+    isMobile: true,
+  },
+  {
+    name: 'a tablet held upright',
+    viewport: { width: 820, height: 1180 },
+    isMobile: true,
+  },
+  {
+    name: 'a laptop',
+    viewport: { width: 1280, height: 720 },
+    isMobile: false,
+  },
 ]
 for (const screen of notPhones) {
   test.describe(`on ${screen.name}`, () => {
@@ -143,10 +164,30 @@ for (const screen of notPhones) {
 }
 
 const hosts = [
-  { name: 'root, SPA rewrites', port: DECK_PORT, base: '/', fallback404: false },
-  { name: 'root, 404.html only', port: PAGES_PORT, base: '/', fallback404: true },
-  { name: 'sub-path, 404.html only', port: SUB_PAGES_PORT, base: SUB_PATH, fallback404: true },
-  { name: 'sub-path, SPA rewrites', port: SUB_SPA_PORT, base: SUB_PATH, fallback404: false },
+  {
+    name: 'root, SPA rewrites',
+    port: DECK_PORT,
+    base: '/',
+    fallback404: false,
+  },
+  {
+    name: 'root, 404.html only',
+    port: PAGES_PORT,
+    base: '/',
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, 404.html only',
+    port: SUB_PAGES_PORT,
+    base: SUB_PATH,
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, SPA rewrites',
+    port: SUB_SPA_PORT,
+    base: SUB_PATH,
+    fallback404: false,
+  },
 ]
 for (const host of hosts) {
   test.describe(`hosted at ${host.base} (${host.name})`, () => {

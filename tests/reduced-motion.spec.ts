@@ -1,9 +1,10 @@
+import type { Page } from '@playwright/test'
+import type { SourceSlide } from '../lib/deck-source'
+import { loadDeck } from '../lib/deck-source'
 import { BOTH_SCHEMES, expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { motionProblems, recordMotion } from './support/motion'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck, type SourceSlide } from '../lib/deck-source'
 import { report, walkDeck } from './support/walk'
-import type { Page } from '@playwright/test'
 
 /** Walks the deck without waiting for stillness: every step must already be still. */
 async function walkWithReducedMotion(page: Page, slides: SourceSlide[], base = '') {
@@ -19,7 +20,9 @@ async function walkWithReducedMotion(page: Page, slides: SourceSlide[], base = '
 }
 
 // Tagged REDUCED_MOTION: these run in the projects that emulate prefers-reduced-motion.
-test('with reduced motion nothing slides or fades, and → still reaches every click of every slide', { tag: [BOTH_SCHEMES, REDUCED_MOTION] }, async ({ deck }) => {
+test('with reduced motion nothing slides or fades, and → still reaches every click of every slide', {
+  tag: [BOTH_SCHEMES, REDUCED_MOTION],
+}, async ({ deck }) => {
   test.setTimeout(120_000)
   const { problems, complete } = await walkWithReducedMotion(deck.page, deck.slides)
   expect(problems).toEqual([])

@@ -6,7 +6,7 @@ import { expect, squash, test } from './support/deck'
 test('→ through the talk: the live region says "Slide N of M: title" on each new slide, and nothing new on a click', async ({ deck, page }) => {
   test.slow()
   await deck.open(1)
-  const region = page.locator('[aria-live="polite"]').filter({ hasText: /^\s*(Slide \d+ of \d+: .*)?\s*$/ })
+  const region = page.locator('[aria-live="polite"]').filter({ hasText: /^\s*(?:Slide \d+ of \d+: .+)?$/s })
   await expect(region).toHaveCount(1)
   await expect(region).toHaveAttribute('aria-atomic', 'true')
   expect(await page.locator('[role="application"]').count(), 'role=application hides the page from a screen reader\'s reading keys').toBe(0)

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { serve } from '../lib/serve'
-import { BOTH_SCHEMES, expect, test, watchPage, reportCspViolations } from './support/deck'
+import { BOTH_SCHEMES, expect, reportCspViolations, test, watchPage } from './support/deck'
 import { DECK_PORT, PAGES_PORT, SUB_DIST, SUB_PATH, SUB_SPA_PORT } from './support/servers'
 import { walkDeck } from './support/walk'
 
@@ -24,16 +24,32 @@ function directives(policy: string): Record<string, string[]> {
 }
 
 const hosts = [
-  { name: 'Netlify (netlify.toml)', origin: `http://127.0.0.1:${DECK_PORT}`, base: '/', dist: 'dist' },
-  { name: 'Vercel (vercel.json)', origin: `http://127.0.0.1:${SUB_SPA_PORT}`, base: SUB_PATH, dist: SUB_DIST },
+  {
+    name: 'Netlify (netlify.toml)',
+    origin: `http://127.0.0.1:${DECK_PORT}`,
+    base: '/',
+    dist: 'dist',
+  },
+  {
+    name: 'Vercel (vercel.json)',
+    origin: `http://127.0.0.1:${SUB_SPA_PORT}`,
+    base: SUB_PATH,
+    dist: SUB_DIST,
+  },
 ]
 
 for (const host of hosts) {
   test(`${host.name} sends the security headers on every path, and caches only hashed files for good`, async ({ request }) => {
     const asset = `assets/${readdirSync(join(host.dist, 'assets')).find(f => f.endsWith('.js'))}`
     const paths: [string, string][] = [
-      ['', REVALIDATE], ['7', REVALIDATE], ['presenter/3', REVALIDATE], ['index.html', REVALIDATE], ['404.html', REVALIDATE],
-      ['sw.js', REVALIDATE], [asset, IMMUTABLE], ['the-layered-paradox.pdf', REVALIDATE],
+      ['', REVALIDATE],
+      ['7', REVALIDATE],
+      ['presenter/3', REVALIDATE],
+      ['index.html', REVALIDATE],
+      ['404.html', REVALIDATE],
+      ['sw.js', REVALIDATE],
+      [asset, IMMUTABLE],
+      ['the-layered-paradox.pdf', REVALIDATE],
     ]
     for (const [path, cache] of paths) {
       const res = await request.get(`${host.origin}${host.base}${path}`)

@@ -1,14 +1,16 @@
+import { loadDeck } from '../lib/deck-source'
 import { BOTH_SCHEMES, expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { overflowProblems } from './support/layout'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from '../lib/deck-source'
 import { walkProblems } from './support/walk'
 
 // The state after each step is what this gate measures; reduced motion makes slide
 // transitions instant (tests/reduced-motion.spec.ts proves it), so the walk is quicker:
 // tagged REDUCED_MOTION, these tests run in the reduced-motion projects.
 
-test('nothing sticks out of the slide or out of its box, at any click', { tag: [BOTH_SCHEMES, REDUCED_MOTION] }, async ({ deck }) => {
+test('nothing sticks out of the slide or out of its box, at any click', {
+  tag: [BOTH_SCHEMES, REDUCED_MOTION],
+}, async ({ deck }) => {
   test.setTimeout(120_000)
   expect(await walkProblems(deck.page, { slides: deck.slides }, step => overflowProblems(deck.page, step.slide.no))).toEqual([])
 })

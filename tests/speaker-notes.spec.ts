@@ -8,10 +8,15 @@ test('every slide has speaker notes whose time cues add up to the duration', asy
   let seconds = 0
   for (const slide of slides) {
     expect(slide.note.trim(), `notes of slide ${slide.no} ("${slide.title}")`).not.toBe('')
-    const cues = [...slide.note.matchAll(CUE)]
+    const cues = [
+      ...slide.note.matchAll(CUE),
+    ]
     expect(cues.length, `time cue like [~1 min] in the notes of slide ${slide.no}`).toBeGreaterThan(0)
-    for (const [, n, unit] of cues)
-      seconds += Number(n) * (unit === 'min' ? 60 : 1)
+    for (const [, n, unit] of cues) {
+      seconds += Number(n) * (unit === 'min'
+        ? 60
+        : 1)
+    }
   }
   expect(headmatter.duration, 'duration in the headmatter').toBeTruthy()
   expect(seconds).toBe(duration)

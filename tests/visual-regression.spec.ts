@@ -1,9 +1,10 @@
+import type { Step } from './support/walk'
 import { existsSync } from 'node:fs'
+import { loadDeck } from '../lib/deck-source'
 import { BOTH_SCHEMES, expect, plain, test } from './support/deck'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from '../lib/deck-source'
 import { expectLooksApproved, shotName } from './support/visual'
-import { settle, type Step, walkDeck } from './support/walk'
+import { settle, walkDeck } from './support/walk'
 
 test('every slide, complete, looks like its approved screenshot', { tag: BOTH_SCHEMES }, async ({ deck }) => {
   test.setTimeout(180_000)
@@ -19,7 +20,12 @@ test('every slide, complete, looks like its approved screenshot', { tag: BOTH_SC
 
 plain('a box moved by a few pixels fails the comparison, which names slide, click and scheme', async ({ page }) => {
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
-  const step: Step = { slide: slides[0], click: 0, last: true, scheme: 'light' }
+  const step: Step = {
+    slide: slides[0],
+    click: 0,
+    last: true,
+    scheme: 'light',
+  }
   await page.goto(`${BROKEN_SLIDES_URL}/1`)
   await settle(page, step.slide)
   const updating = ['all', 'changed'].includes(plain.info().config.updateSnapshots)

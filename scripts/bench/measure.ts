@@ -1,18 +1,31 @@
+import type { Browser } from 'playwright-core'
+import type { Ran } from '../../lib/run'
 // What `npm run bench` measures, one function a figure: a deck's build and its
 // files, its PDF export, a first visit on a phone (plain and throttled), and the
 // presenter's walk from slide to slide. Reporting is in report.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../../lib/first-visit'
-import { type Ran, slidev } from '../../lib/run'
+import { slidev } from '../../lib/run'
 
 /** Chrome DevTools' "Fast 4G" preset (bytes per second, ms). */
-const FAST_4G = { offline: false, downloadThroughput: 9_000_000 / 8 * 0.9, uploadThroughput: 1_500_000 / 8 * 0.9, latency: 60 * 2.75 }
+const FAST_4G = {
+  offline: false,
+  downloadThroughput: 9_000_000 / 8 * 0.9,
+  uploadThroughput: 1_500_000 / 8 * 0.9,
+  latency: 60 * 2.75,
+}
 /** A mid-range phone's screen, where the audience opens the link. */
-const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true }
+const PHONE = {
+  viewport: { width: 412, height: 915 },
+  deviceScaleFactor: 2.625,
+  isMobile: true,
+  hasTouch: true,
+}
 /** The presenter's laptop. */
-const LAPTOP = { viewport: { width: 1280, height: 720 } }
+const LAPTOP = {
+  viewport: { width: 1280, height: 720 },
+}
 
 export type Sample = Record<string, number>
 export interface Deck { name: 'ours' | 'reference', entry: string, out: string, slides: number, url?: string }
@@ -41,13 +54,24 @@ export function distFigures(dir: string): Sample {
     distGzipBytes: files.reduce((n, f) => n + gzipSize(readFileSync(f)), 0),
     precacheFiles: precache.length,
     // NaN (shown as "–") when the build has no service worker.
-    precacheGzipBytes: precache.length ? precache.reduce((n, f) => n + gzipSize(readFileSync(join(dir, f))), 0) : Number.NaN,
+    precacheGzipBytes: precache.length
+      ? precache.reduce((n, f) => n + gzipSize(readFileSync(join(dir, f))), 0)
+      : Number.NaN,
   }
 }
 
 export async function exportPdf(deck: Deck, dir: string, executablePath: string): Promise<Sample> {
   const output = join(dir, `${deck.name}.pdf`)
-  const ms = timed(slidev(['export', deck.entry, '--executable-path', executablePath, '--timeout', '60000', '--output', output], { quiet: true }), 'slidev export')
+  const ms = timed(slidev([
+    'export',
+    deck.entry,
+    '--executable-path',
+    executablePath,
+    '--timeout',
+    '60000',
+    '--output',
+    output,
+  ], { quiet: true }), 'slidev export')
   return { pdfMs: ms, pdfMsPerSlide: ms / deck.slides, pdfBytes: statSync(output).size }
 }
 

@@ -22,14 +22,26 @@ export interface BenchResults {
 export function stat(samples: number[]): Stat {
   const s = [...samples].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
-  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
-  return { median, min: s[0], max: s[s.length - 1], samples }
+  const median = s.length % 2
+    ? s[mid]
+    : (s[mid - 1] + s[mid]) / 2
+  return {
+    median,
+    min: s[0],
+    max: s[s.length - 1],
+    samples,
+  }
 }
 
 /** Each figure over the runs. */
 export function collect(samples: Record<string, number>[]): Record<string, Stat> {
-  const keys = [...new Set(samples.flatMap(s => Object.keys(s)))]
-  return Object.fromEntries(keys.map(k => [k, stat(samples.map(s => s[k]).filter(v => v !== undefined))]))
+  const keys = [
+    ...new Set(samples.flatMap(s => Object.keys(s))),
+  ]
+  return Object.fromEntries(keys.map(k => [
+    k,
+    stat(samples.map(s => s[k]).filter(v => v !== undefined)),
+  ]))
 }
 
 export const ROWS: [key: string, label: string, unit: Unit][] = [
@@ -51,7 +63,11 @@ export const ROWS: [key: string, label: string, unit: Unit][] = [
 ]
 
 export function unitOf(unit: Unit): string {
-  return unit === 'KB' || unit === 'MB' ? 'bytes' : unit === 'n' ? 'count' : 'ms'
+  return unit === 'KB' || unit === 'MB'
+    ? 'bytes'
+    : unit === 'n'
+      ? 'count'
+      : 'ms'
 }
 
 function fmt(v: number, unit: Unit): string {
@@ -68,14 +84,19 @@ function cell(s: Stat | undefined, unit: Unit): string {
   // A figure a deck does not have (no service worker) is NaN, or null once in JSON.
   if (!s || s.median === null || Number.isNaN(s.median))
     return '–'
-  return s.min === s.max ? fmt(s.median, unit) : `${fmt(s.median, unit)} (${fmt(s.min, unit)}–${fmt(s.max, unit)})`
+  return s.min === s.max
+    ? fmt(s.median, unit)
+    : `${fmt(s.median, unit)} (${fmt(s.min, unit)}–${fmt(s.max, unit)})`
 }
 
 /** ours / reference, per figure, where both have one. */
 export function ratios(results: BenchResults['results']): Record<string, number | null> {
-  return Object.fromEntries(ROWS.map(([k]) => [k, results.ours[k] && results.reference[k]?.median
-    ? Number((results.ours[k].median / results.reference[k].median).toFixed(3))
-    : null]))
+  return Object.fromEntries(ROWS.map(([k]) => [
+    k,
+    results.ours[k] && results.reference[k]?.median
+      ? Number((results.ours[k].median / results.reference[k].median).toFixed(3))
+      : null,
+  ]))
 }
 
 /** The run's figures as a Markdown table: ours beside the reference deck. */

@@ -1,13 +1,19 @@
+import type { Page } from '@playwright/test'
 // The accessibility gate: axe-core at one click step of one slide, plus the contrast
 // axe cannot judge: Mermaid text, lines and arrowheads inside the diagrams' shadow roots,
 // and text drawn by CSS (::before/::after), such as the section labels in the corner.
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { AA, contrastOver } from './contrast'
 import { AXE_EXEMPTIONS } from './exemptions'
 import './in-page'
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+export const AXE_TAGS = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag21a',
+  'wcag21aa',
+  'best-practice',
+]
 const BLOCKING = new Set(['serious', 'critical'])
 
 export interface AxeFinding { rule: string, impact: string, target: string, exempt: boolean, text: string }
@@ -24,7 +30,10 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
       const exempt = await page.evaluate(({ target, selectors }) => {
         const el = document.querySelector(target)
         return !!el && selectors.some(s => el.matches(s))
-      }, { target, selectors: AXE_EXEMPTIONS.filter(e => e.rule === v.id).map(e => e.selector) })
+      }, {
+        target,
+        selectors: AXE_EXEMPTIONS.filter(e => e.rule === v.id).map(e => e.selector),
+      })
       findings.push({
         rule: v.id,
         impact: v.impact!,
@@ -54,7 +63,9 @@ async function pairsAxeCannotSee(page: Page, no: number): Promise<Pair[]> {
       if (!root || !shown(host))
         continue
       const base = backdrop(host)
-      const shapeOf = (g: Element) => [...g.querySelectorAll('rect, polygon, circle, ellipse, path')]
+      const shapeOf = (g: Element) => [
+        ...g.querySelectorAll('rect, polygon, circle, ellipse, path'),
+      ]
         .find(s => !s.closest('foreignObject') && getComputedStyle(s).fill !== 'none') ?? g.querySelector('rect, polygon, path')
       for (const node of root.querySelectorAll('g.node')) {
         const shape = shapeOf(node)
@@ -62,15 +73,39 @@ async function pairsAxeCannotSee(page: Page, no: number): Promise<Pair[]> {
         if (!shape || !words)
           continue
         const fill = getComputedStyle(shape).fill
-        const textColour = words.tagName.toLowerCase() === 'text' ? getComputedStyle(words).fill : getComputedStyle(words).color
-        pairs.push({ what: `diagram node text "${label(words)}"`, fg: textColour, bg: fill, base, need: text })
+        const textColour = words.tagName.toLowerCase() === 'text'
+          ? getComputedStyle(words).fill
+          : getComputedStyle(words).color
+        pairs.push({
+          what: `diagram node text "${label(words)}"`,
+          fg: textColour,
+          bg: fill,
+          base,
+          need: text,
+        })
         const stroke = getComputedStyle(shape).stroke
-        const shapeFill = fill.startsWith('rgb') ? fill : 'transparent'
+        const shapeFill = fill.startsWith('rgb')
+          ? fill
+          : 'transparent'
         // A shape is seen by its outline, or by its fill where the outline is missing.
-        if (stroke && stroke !== 'none' && Number.parseFloat(getComputedStyle(shape).strokeWidth) > 0)
-          pairs.push({ what: `outline of diagram node "${label(words)}"`, fg: stroke, bg: 'transparent', base, need: graphic })
-        else
-          pairs.push({ what: `fill of diagram node "${label(words)}"`, fg: shapeFill, bg: 'transparent', base, need: graphic })
+        if (stroke && stroke !== 'none' && Number.parseFloat(getComputedStyle(shape).strokeWidth) > 0) {
+          pairs.push({
+            what: `outline of diagram node "${label(words)}"`,
+            fg: stroke,
+            bg: 'transparent',
+            base,
+            need: graphic,
+          })
+        }
+        else {
+          pairs.push({
+            what: `fill of diagram node "${label(words)}"`,
+            fg: shapeFill,
+            bg: 'transparent',
+            base,
+            need: graphic,
+          })
+        }
       }
       for (const cluster of root.querySelectorAll('g.cluster')) {
         const rect = cluster.querySelector('rect')
@@ -78,31 +113,78 @@ async function pairsAxeCannotSee(page: Page, no: number): Promise<Pair[]> {
         if (!rect || !words)
           continue
         const fill = getComputedStyle(rect).fill
-        const textColour = words.tagName.toLowerCase() === 'text' ? getComputedStyle(words).fill : getComputedStyle(words).color
-        pairs.push({ what: `diagram group title "${label(words)}"`, fg: textColour, bg: fill.startsWith('rgb') ? fill : 'transparent', base, need: text })
-        pairs.push({ what: `outline of diagram group "${label(words)}"`, fg: getComputedStyle(rect).stroke, bg: 'transparent', base, need: graphic })
+        const textColour = words.tagName.toLowerCase() === 'text'
+          ? getComputedStyle(words).fill
+          : getComputedStyle(words).color
+        pairs.push({
+          what: `diagram group title "${label(words)}"`,
+          fg: textColour,
+          bg: fill.startsWith('rgb')
+            ? fill
+            : 'transparent',
+          base,
+          need: text,
+        })
+        pairs.push({
+          what: `outline of diagram group "${label(words)}"`,
+          fg: getComputedStyle(rect).stroke,
+          bg: 'transparent',
+          base,
+          need: graphic,
+        })
       }
       root.querySelectorAll('path.flowchart-link, .edgePath path.path').forEach((edge, i) => {
-        pairs.push({ what: `diagram arrow ${i + 1}`, fg: getComputedStyle(edge).stroke, bg: 'transparent', base, need: graphic })
+        pairs.push({
+          what: `diagram arrow ${i + 1}`,
+          fg: getComputedStyle(edge).stroke,
+          bg: 'transparent',
+          base,
+          need: graphic,
+        })
       })
       root.querySelectorAll('marker path').forEach((head, i) => {
-        if (i === 0)
-          pairs.push({ what: 'diagram arrowheads', fg: getComputedStyle(head).fill, bg: 'transparent', base, need: graphic })
+        if (i === 0) {
+          pairs.push({
+            what: 'diagram arrowheads',
+            fg: getComputedStyle(head).fill,
+            bg: 'transparent',
+            base,
+            need: graphic,
+          })
+        }
       })
       for (const edgeLabel of root.querySelectorAll('.edgeLabel')) {
-        const words = [...edgeLabel.querySelectorAll('p, span')].find(e => label(e)) ?? edgeLabel
+        const words = [
+          ...edgeLabel.querySelectorAll('p, span'),
+        ].find(e => label(e)) ?? edgeLabel
         if (!label(words))
           continue
-        pairs.push({ what: `diagram arrow label "${label(words)}"`, fg: getComputedStyle(words).color, bg: backdrop(words), base, need: text })
+        pairs.push({
+          what: `diagram arrow label "${label(words)}"`,
+          fg: getComputedStyle(words).color,
+          bg: backdrop(words),
+          base,
+          need: text,
+        })
       }
     }
 
     // Text drawn with CSS `content`, which axe does not check.
-    for (const el of [slide, ...slide.querySelectorAll('*')]) {
+    for (const el of [
+      slide,
+      ...slide.querySelectorAll('*'),
+    ]) {
       if (!shown(el))
         continue
-      for (const { pseudo, style } of pseudoTexts(el))
-        pairs.push({ what: `text ${style.content} drawn by ${pseudo}`, fg: style.color, bg: 'transparent', base: backdrop(el), need: text })
+      for (const { pseudo, style } of pseudoTexts(el)) {
+        pairs.push({
+          what: `text ${style.content} drawn by ${pseudo}`,
+          fg: style.color,
+          bg: 'transparent',
+          base: backdrop(el),
+          need: text,
+        })
+      }
     }
     return pairs
   }, { n: no, text: AA.text, graphic: AA.graphic })
@@ -113,16 +195,25 @@ export async function contrastProblems(page: Page, no: number): Promise<string[]
   const problems: string[] = []
   for (const p of await pairsAxeCannotSee(page, no)) {
     const ratio = contrastOver(p.fg, p.bg, p.base)
-    if (ratio === undefined)
+    if (ratio === undefined) {
       problems.push(`cannot read the colours of ${p.what} (${p.fg} on ${p.bg})`)
-    else if (ratio < p.need)
-      problems.push(`contrast of ${p.what} is ${ratio.toFixed(2)}:1 (${p.fg} on ${p.bg === 'transparent' ? p.base : p.bg}), needs ${p.need}:1`)
+    }
+    else if (ratio < p.need) {
+      problems.push(`contrast of ${p.what} is ${ratio.toFixed(2)}:1 (${p.fg} on ${p.bg === 'transparent'
+        ? p.base
+        : p.bg}), needs ${p.need}:1`)
+    }
   }
-  return [...new Set(problems)]
+  return [
+    ...new Set(problems),
+  ]
 }
 
 /** Everything the accessibility gate finds at the current step of slide `no`. */
 export async function accessibilityProblems(page: Page, no: number): Promise<string[]> {
   const axe = (await axeFindings(page)).filter(f => !f.exempt).map(f => f.text)
-  return [...new Set(axe), ...await contrastProblems(page, no)]
+  return [
+    ...new Set(axe),
+    ...await contrastProblems(page, no),
+  ]
 }

@@ -53,7 +53,7 @@ export function libraryFiles(dist: string): Record<Library, Set<string>> {
     return seen
   }
   // Code, not styles: Slidev always bundles Shiki's magic-move and twoslash CSS (3 KB).
-  const isCode = (m: string) => !/\.(css|scss|postcss)(\?|$)/.test(m)
+  const isCode = (m: string) => !/\.(?:css|scss|postcss)(?:\?|$)/.test(m)
   const holds = (re: RegExp) => (file: string) => chunks[file].modules.some(m => isCode(m) && re.test(`/${m}`))
   const anyLibrary = (file: string) => Object.values(LIBRARIES).some(re => holds(re)(file))
   // What the app reaches without going through a library's chunks.
@@ -65,7 +65,10 @@ export function libraryFiles(dist: string): Record<Library, Set<string>> {
   return Object.fromEntries(Object.entries(LIBRARIES).map(([name, re]) => {
     const roots = Object.keys(chunks).filter(holds(re))
     const own = withCss(reach(roots, () => false)).filter(f => roots.includes(f) || !appFiles.has(f))
-    return [name, new Set(own)]
+    return [
+      name,
+      new Set(own),
+    ]
   })) as Record<Library, Set<string>>
 }
 
@@ -76,7 +79,7 @@ export function libraryFiles(dist: string): Record<Library, Set<string>> {
 export function precacheOrDist(dist: string, fromWorker: string[]): string[] {
   if (fromWorker.length)
     return fromWorker
-  const glob = /\.(js|css|html|woff2?|ttf|png|jpe?g|svg|gif|webp|avif|ico|mp4|webm|ogv|mov|m4v|mp3|wav|ogg|oga|m4a|aac|flac|opus|weba)$/
+  const glob = /\.(?:js|css|html|woff2?|ttf|png|jpe?g|svg|gif|webp|avif|ico|mp4|webm|ogv|mov|m4v|mp3|wav|ogg|oga|m4a|aac|flac|opus|weba)$/
   return readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter(d => d.isFile() && glob.test(d.name))
     .map(d => relative(dist, join(d.parentPath, d.name)))

@@ -1,10 +1,12 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test'
+import type { Headmatter } from '@slidev/types'
+import type { SourceSlide } from '../../lib/deck-source'
 // The shared fixture every spec uses. It records console errors, page errors,
 // Content-Security-Policy violations, failed requests and any request that leaves
 // the site, and fails the test at its end if it saw one, so no spec can forget to look.
-import { test as base, type BrowserContext, expect, type Locator, type Page } from '@playwright/test'
-import type { Headmatter } from '@slidev/types'
+import { test as base, expect } from '@playwright/test'
+import { loadDeck } from '../../lib/deck-source'
 import { IN_PAGE_HELPERS } from './in-page'
-import { loadDeck, type SourceSlide } from '../../lib/deck-source'
 
 export interface Deck {
   page: Page
@@ -93,7 +95,10 @@ export const plain = base.extend({
 })
 
 export const test = plain.extend<{ deck: Deck, fallback404: boolean }>({
-  fallback404: [false, { option: true }],
+  fallback404: [
+    false,
+    { option: true },
+  ],
   deck: async ({ page, baseURL, fallback404 }, use) => {
     const errors = watchPage(page, new URL(baseURL!).origin, { fallback404 })
     const { slides, headmatter, duration } = await deckSource
@@ -107,7 +112,9 @@ export const test = plain.extend<{ deck: Deck, fallback404: boolean }>({
       errors: () => [...errors],
       async open(n, clicks) {
         // Relative to baseURL, so the same specs run on a sub-path build.
-        await page.goto(clicks === undefined ? `${n}` : `${n}?clicks=${clicks}`)
+        await page.goto(clicks === undefined
+          ? `${n}`
+          : `${n}?clicks=${clicks}`)
         await expect(slide(n)).toBeVisible()
         return slide(n)
       },
@@ -122,5 +129,5 @@ export { BOTH_SCHEMES, REDUCED_MOTION } from './tags'
 
 /** Text as a person reads it: one space between words, plain quotes (Slidev prints “smart” ones). */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim()
+  return text.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, '\'').trim()
 }

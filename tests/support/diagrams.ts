@@ -1,12 +1,15 @@
+import type { Page } from '@playwright/test'
+import type { SourceSlide } from '../../lib/deck-source'
 // The check that a Mermaid diagram really rendered. Slidev draws each diagram
 // inside the open shadow root of its `.mermaid` element; when Mermaid fails,
 // Slidev shows the error text instead. Used on the deck and on a broken fixture.
-import { expect, type Page } from '@playwright/test'
-import type { SourceSlide } from '../../lib/deck-source'
+import { expect } from '@playwright/test'
 
 /** Labels written in the diagram source: `["…"]`, `(["…"])`, `{{"…"}}`, `-- "…" -->`. */
 export function diagramLabels(code: string): string[] {
-  const quoted = [...code.matchAll(/"([^"]+)"/g)].map(m => m[1])
+  const quoted = [
+    ...code.matchAll(/"([^"]+)"/g),
+  ].map(m => m[1])
   return quoted.map(l => l.replace(/<br\s*\/?>/g, ' ').replace(/\s+/g, ' ').trim())
 }
 
@@ -16,7 +19,9 @@ interface Rendered { svg: boolean, title: string, text: string }
 export async function diagramProblems(page: Page, slide: SourceSlide): Promise<string[]> {
   const rendered: Rendered[] = await page.evaluate((n) => {
     const root = document.querySelector(`.slidev-page-${n}`)
-    return [...(root?.querySelectorAll('.mermaid') ?? [])].map((host) => {
+    return [
+      ...(root?.querySelectorAll('.mermaid') ?? []),
+    ].map((host) => {
       const svg = host.shadowRoot?.querySelector('svg')
       // The words a person sees: every text node of the SVG except its <style>.
       const words: string[] = []

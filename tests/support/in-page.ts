@@ -6,9 +6,15 @@
 function inPageHelpers() {
   /** `div.box.tinted "first words…"`: enough to find an element in a report. */
   const describe = (el: Element, { text = true } = {}): string => {
-    const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : ''
-    const words = text ? (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40) : ''
-    return el.tagName.toLowerCase() + cls + (words ? ` "${words}"` : '')
+    const cls = typeof el.className === 'string' && el.className.trim()
+      ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}`
+      : ''
+    const words = text
+      ? (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
+      : ''
+    return el.tagName.toLowerCase() + cls + (words
+      ? ` "${words}"`
+      : '')
   }
   /** The parent element, stepping out of a shadow root to its host. */
   const up = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)
@@ -34,7 +40,13 @@ function inPageHelpers() {
       if (!/^["']/.test(style.content) || style.content.length <= 2 || style.display === 'none')
         continue
       const text = style.content.slice(1, -1)
-      texts.push({ pseudo, text: style.textTransform === 'uppercase' ? text.toUpperCase() : text, style })
+      texts.push({
+        pseudo,
+        text: style.textTransform === 'uppercase'
+          ? text.toUpperCase()
+          : text,
+        style,
+      })
     }
     return texts
   }
@@ -47,7 +59,14 @@ function inPageHelpers() {
     }
     return 'rgb(255, 255, 255)'
   }
-  return { describe, up, shown, allElements, pseudoTexts, backdrop }
+  return {
+    describe,
+    up,
+    shown,
+    allElements,
+    pseudoTexts,
+    backdrop,
+  }
 }
 
 export type InPage = ReturnType<typeof inPageHelpers>

@@ -20,10 +20,15 @@ async function focused(page: Page): Promise<Focused | undefined> {
     const name = (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
     // Stable identity for "have we come round": the path of child indexes from the body.
     const path: number[] = []
-    for (let e: Element | null = el; e && e !== document.body; e = e.parentElement)
-      path.unshift([...(e.parentElement?.children ?? [])].indexOf(e))
+    for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+      path.unshift([
+        ...(e.parentElement?.children ?? []),
+      ].indexOf(e))
+    }
     return {
-      what: `${el.tagName.toLowerCase()}${name ? ` "${name}"` : ''}`,
+      what: `${el.tagName.toLowerCase()}${name
+        ? ` "${name}"`
+        : ''}`,
       visible: onScreen && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
       ring: outline || shadow,
       key: path.join('/'),

@@ -39,7 +39,15 @@ function inspectSlide({ n, small }: { n: number, small: typeof SMALL_PRINT }): I
   const { up, shown, describe, allElements, pseudoTexts } = window.__lp
   // Every element of the slide, the inside of diagrams' shadow roots included.
   const all = allElements(slide)
-  const skip = new Set(['STYLE', 'SCRIPT', 'TITLE', 'DESC', 'style', 'title', 'desc'])
+  const skip = new Set([
+    'STYLE',
+    'SCRIPT',
+    'TITLE',
+    'DESC',
+    'style',
+    'title',
+    'desc',
+  ])
   // Text nodes a person can see, with the element that styles them.
   const texts: { el: Element, node: Node, rect: DOMRect }[] = []
   for (const el of all) {
@@ -59,8 +67,12 @@ function inspectSlide({ n, small }: { n: number, small: typeof SMALL_PRINT }): I
   const scaleOf = (el: Element) => {
     if (el instanceof HTMLElement && el.offsetWidth > 0)
       return el.getBoundingClientRect().width / el.offsetWidth / scale
-    const ctm = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null
-    return ctm ? Math.hypot(ctm.a, ctm.b) / scale : 1
+    const ctm = el instanceof SVGGraphicsElement
+      ? el.getScreenCTM()
+      : null
+    return ctm
+      ? Math.hypot(ctm.a, ctm.b) / scale
+      : 1
   }
   const hostOf = (el: Element) => (el.getRootNode() as ShadowRoot).host as Element | undefined
   const isSmall = (el: Element) => small.some(s => !s.pseudo && (el.closest(s.selector) || hostOf(el)?.closest(s.selector)))
@@ -83,7 +95,6 @@ function inspectSlide({ n, small }: { n: number, small: typeof SMALL_PRINT }): I
       })
     }
   }
-
 
   const overflow: string[] = []
   const reported = new Set<Element>()
@@ -135,7 +146,8 @@ function inspectSlide({ n, small }: { n: number, small: typeof SMALL_PRINT }): I
       const st = getComputedStyle(e)
       const tinted = !['rgba(0, 0, 0, 0)', 'transparent'].includes(st.backgroundColor)
       const sides = (['Top', 'Right', 'Bottom', 'Left'] as const)
-        .filter(s => Number.parseFloat(st[`border${s}Width`]) > 0 && st[`border${s}Style`] !== 'none').length
+        .filter(s => Number.parseFloat(st[`border${s}Width`]) > 0 && st[`border${s}Style`] !== 'none')
+        .length
       if ((tinted || sides >= 2) && st.display !== 'inline')
         return e
     }
@@ -177,7 +189,13 @@ export async function readabilityProblems(page: Page, no: number): Promise<{ pro
   if (words > WORD_BUDGET)
     problems.push(`${words} visible words, over the budget of ${WORD_BUDGET}; move the story into the notes`)
   const smallest = Math.min(...runs.map(r => r.px))
-  return { problems: [...new Set(problems)], words, smallest }
+  return {
+    problems: [
+      ...new Set(problems),
+    ],
+    words,
+    smallest,
+  }
 }
 
 /** What sticks out at the current step of slide `no`: past the canvas, or out of its box. */

@@ -40,15 +40,20 @@ export async function motionProblems(page: Page, no: number): Promise<string[]> 
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
     const problems: string[] = []
     for (const m of window.__motion?.splice(0) ?? []) {
-      if (m.ms > 0)
-        problems.push(`${m.what} ${m.endless ? 'runs forever' : `lasts ${Math.round(m.ms)} ms`}`)
+      if (m.ms > 0) {
+        problems.push(`${m.what} ${m.endless
+          ? 'runs forever'
+          : `lasts ${Math.round(m.ms)} ms`}`)
+      }
     }
     for (const a of document.getAnimations()) {
       const t = a.effect?.getComputedTiming()
       const target = (a.effect as KeyframeEffect | null)?.target
       if (a.playState === 'running' && t && Number(t.duration) > 0 && target) {
         const name = (a as CSSAnimation).animationName ?? (a as CSSTransition).transitionProperty ?? 'animation'
-        problems.push(`${name} still running on ${target.tagName.toLowerCase()}${target.className && typeof target.className === 'string' ? `.${target.className.trim().split(/\s+/)[0]}` : ''}`)
+        problems.push(`${name} still running on ${target.tagName.toLowerCase()}${target.className && typeof target.className === 'string'
+          ? `.${target.className.trim().split(/\s+/)[0]}`
+          : ''}`)
       }
     }
     for (const el of document.querySelectorAll(`.slidev-page-${n} .slidev-vclick-target:not(.slidev-vclick-hidden)`)) {
@@ -56,6 +61,8 @@ export async function motionProblems(page: Page, no: number): Promise<string[]> 
       if (opacity < 1)
         problems.push(`a revealed element is at opacity ${opacity.toFixed(2)}, not shown at once: ${(el.textContent ?? '').trim().slice(0, 40)}`)
     }
-    return [...new Set(problems)]
+    return [
+      ...new Set(problems),
+    ]
   }, no)
 }

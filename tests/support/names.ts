@@ -13,8 +13,7 @@ export function accDescr(code: string): string {
 export async function nameProblems(page: Page, slide: SourceSlide): Promise<string[]> {
   const found: Named[] = await page.evaluate((n) => {
     const root = document.querySelector(`.slidev-page-${n}`)!
-    const text = (scope: Document | ShadowRoot, ids: string | null) => (ids ?? '').split(/\s+/).filter(Boolean)
-      .map(id => scope.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim()
+    const text = (scope: Document | ShadowRoot, ids: string | null) => (ids ?? '').split(/\s+/).filter(Boolean).map(id => scope.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim()
     const out: Named[] = []
     for (const host of root.querySelectorAll('.mermaid')) {
       const shadow = host.shadowRoot
@@ -29,14 +28,24 @@ export async function nameProblems(page: Page, slide: SourceSlide): Promise<stri
       })
     }
     for (const img of root.querySelectorAll('img')) {
-      out.push({ kind: 'img', label: img.getAttribute('alt')?.trim() ?? '', description: '', what: `image ${img.getAttribute('src')}` })
+      out.push({
+        kind: 'img',
+        label: img.getAttribute('alt')?.trim() ?? '',
+        description: '',
+        what: `image ${img.getAttribute('src')}`,
+      })
     }
     for (const svg of root.querySelectorAll('svg')) {
       // Icons inside a button or link are named by it (axe checks those names).
       if (svg.closest('[aria-hidden="true"], button, a'))
         continue
       const label = svg.getAttribute('aria-label') ?? text(document, svg.getAttribute('aria-labelledby')) ?? ''
-      out.push({ kind: 'svg', label: label || (svg.querySelector(':scope > title')?.textContent?.trim() ?? ''), description: '', what: `svg ${svg.getAttribute('class') ?? ''}`.trim() })
+      out.push({
+        kind: 'svg',
+        label: label || (svg.querySelector(':scope > title')?.textContent?.trim() ?? ''),
+        description: '',
+        what: `svg ${svg.getAttribute('class') ?? ''}`.trim(),
+      })
     }
     return out
   }, slide.no)
@@ -46,7 +55,9 @@ export async function nameProblems(page: Page, slide: SourceSlide): Promise<stri
   diagrams.forEach((d, i) => {
     const source = slide.diagrams[i]
     const title = source?.accTitle ?? ''
-    const descr = source ? accDescr(source.code) : ''
+    const descr = source
+      ? accDescr(source.code)
+      : ''
     if (!d.label)
       problems.push(`diagram ${i + 1} has no name: add accTitle to its Mermaid source (aria-labelledby is empty)`)
     else if (title && d.label !== title)
@@ -56,7 +67,10 @@ export async function nameProblems(page: Page, slide: SourceSlide): Promise<stri
     else if (descr && d.description !== descr)
       problems.push(`diagram ${i + 1} is described as "${d.description.slice(0, 60)}…", not by its accDescr`)
   })
-  for (const f of found.filter(f => f.kind !== 'diagram' && !f.label))
-    problems.push(f.kind === 'img' ? `${f.what} has no alt text` : `${f.what} has no name and is not aria-hidden`)
+  for (const f of found.filter(f => f.kind !== 'diagram' && !f.label)) {
+    problems.push(f.kind === 'img'
+      ? `${f.what} has no alt text`
+      : `${f.what} has no name and is not aria-hidden`)
+  }
   return problems
 }

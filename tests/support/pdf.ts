@@ -17,7 +17,11 @@ export interface ReadPdf {
 interface StructNode { role?: string, children?: (StructNode | { type: string })[] }
 
 export async function readPdf(path: string): Promise<ReadPdf> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0 }).promise
+  const doc = await getDocument({
+    data: new Uint8Array(readFileSync(path)),
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise
   try {
     const pages: string[] = []
     const roles: string[][] = []
@@ -25,18 +29,38 @@ export async function readPdf(path: string): Promise<ReadPdf> {
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i)
       const content = await page.getTextContent()
-      pages.push(content.items.map(item => ('str' in item ? item.str : '')).join(' '))
+      pages.push(content.items.map(item => ('str' in item
+        ? item.str
+        : '')).join(' '))
       const tree = await page.getStructTree() as StructNode | null
-      roles.push(tree ? (function walk(node: StructNode): string[] {
-        return [...(node.role ? [node.role] : []), ...(node.children ?? []).flatMap(c => ('role' in c || 'children' in c) ? walk(c as StructNode) : [])]
-      })(tree) : [])
+      roles.push(tree
+        ? (function walk(node: StructNode): string[] {
+            return [
+              ...(node.role
+                ? [node.role]
+                : []),
+              ...(node.children ?? []).flatMap(c => ('role' in c || 'children' in c)
+                ? walk(c as StructNode)
+                : []),
+            ]
+          })(tree)
+        : [])
       links.push((await page.getAnnotations()).filter(a => a.subtype === 'Link' && a.url).map(a => a.url as string))
     }
     const outline = ((await doc.getOutline()) ?? []).flatMap(function titles(node): string[] {
-      return [node.title, ...(node.items ?? []).flatMap(titles)]
+      return [
+        node.title,
+        ...(node.items ?? []).flatMap(titles),
+      ]
     })
     const { info } = await doc.getMetadata() as { info: { Title?: string } }
-    return { title: info.Title ?? '', pages, outline, roles, links }
+    return {
+      title: info.Title ?? '',
+      pages,
+      outline,
+      roles,
+      links,
+    }
   }
   finally {
     await doc.destroy()

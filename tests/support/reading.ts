@@ -26,7 +26,9 @@ export async function openReading(page: Page, url = 'read'): Promise<void> {
  */
 export async function drawAllDiagrams(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(async () => {
-    const waiting = [...document.querySelectorAll('.reading-slide .lp-diagram')]
+    const waiting = [
+      ...document.querySelectorAll('.reading-slide .lp-diagram'),
+    ]
       .filter(d => !d.querySelector('.mermaid')?.shadowRoot?.querySelector('svg') && !d.querySelector('pre'))
     for (const d of waiting) {
       d.scrollIntoView({ block: 'center' })
@@ -113,7 +115,9 @@ export async function readingTextProblems(page: Page): Promise<string[]> {
       if (!svg || !shown(host))
         continue
       const box = svg.viewBox.baseVal
-      const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1
+      const scale = box && box.width
+        ? svg.getBoundingClientRect().width / box.width
+        : 1
       for (const el of svg.querySelectorAll('*')) {
         if (!ownText(el) || !shown(el))
           continue

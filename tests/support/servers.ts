@@ -1,5 +1,7 @@
 // Where playwright.config.ts serves the built deck and the fixture decks.
 // PORT_BASE moves them all, so two checkouts can run their tests side by side.
+import process from 'node:process'
+
 const base = Number(process.env.PORT_BASE ?? 4173)
 export const DECK_PORT = base
 /** tests/fixtures/broken-diagram: a deck whose diagram does not parse. */

@@ -6,6 +6,7 @@
 //   PAGES_PORT      dist/ at /, as GitHub Pages: unknown paths get 404.html with status 404, no headers
 //   SUB_PAGES_PORT  the sub-path build at SUB_PATH, as GitHub Pages
 //   SUB_SPA_PORT    the sub-path build at SUB_PATH, as Vercel: SPA rewrites, vercel.json's headers
+import process from 'node:process'
 import { tsx } from '../../lib/run'
 import { serve } from '../../lib/serve'
 import { DECK_PORT, PAGES_PORT, SUB_DECK_URL, SUB_DIST, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
@@ -24,6 +25,11 @@ await Promise.all([
   serve('dist', { port: DECK_PORT, fallback: 'spa', headers: 'netlify' }),
   serve('dist', { port: PAGES_PORT, fallback: '404.html' }),
   serve(SUB_DIST, { port: SUB_PAGES_PORT, base: SUB_PATH, fallback: '404.html' }),
-  serve(SUB_DIST, { port: SUB_SPA_PORT, base: SUB_PATH, fallback: 'spa', headers: 'vercel' }),
+  serve(SUB_DIST, {
+    port: SUB_SPA_PORT,
+    base: SUB_PATH,
+    fallback: 'spa',
+    headers: 'vercel',
+  }),
 ])
 console.log('serving 4 sites')

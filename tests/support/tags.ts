@@ -8,9 +8,22 @@ const has = (tag: string) => new RegExp(`${tag}\\b`)
 
 /** The projects, each a colour scheme and a motion setting, with the tests it runs. */
 export const PROJECTS = [
-  { name: 'light', use: { colorScheme: 'light' as const }, grepInvert: has(REDUCED_MOTION) },
-  { name: 'dark', use: { colorScheme: 'dark' as const }, grep: has(BOTH_SCHEMES), grepInvert: has(REDUCED_MOTION) },
-  { name: 'light, reduced motion', use: { colorScheme: 'light' as const, reducedMotion: 'reduce' as const }, grep: has(REDUCED_MOTION) },
+  {
+    name: 'light',
+    use: { colorScheme: 'light' as const },
+    grepInvert: has(REDUCED_MOTION),
+  },
+  {
+    name: 'dark',
+    use: { colorScheme: 'dark' as const },
+    grep: has(BOTH_SCHEMES),
+    grepInvert: has(REDUCED_MOTION),
+  },
+  {
+    name: 'light, reduced motion',
+    use: { colorScheme: 'light' as const, reducedMotion: 'reduce' as const },
+    grep: has(REDUCED_MOTION),
+  },
   {
     name: 'dark, reduced motion',
     use: { colorScheme: 'dark' as const, reducedMotion: 'reduce' as const },

@@ -1,10 +1,12 @@
+import type { Page } from '@playwright/test'
+import type { SourceSlide } from '../../lib/deck-source'
 // Walks a built deck the way a presenter gives it: open slide 1 once, then → through
 // every click step of every slide. Each quality gate visits each step with it, on the
 // deck and on the broken fixture deck alike, and names problems with `where(step)`.
 import { relative } from 'node:path'
-import { expect, type Page } from '@playwright/test'
+import process from 'node:process'
+import { expect } from '@playwright/test'
 import { diagramProblems } from './diagrams'
-import type { SourceSlide } from '../../lib/deck-source'
 
 export type Scheme = 'light' | 'dark'
 
@@ -27,7 +29,10 @@ export function where(step: Pick<Step, 'slide' | 'click' | 'scheme'>): string {
 /** Slide number and click step from a deck URL such as /12?clicks=2 or /presenter/12. */
 export function position(url: string): { no: number, click: number } {
   const u = new URL(url)
-  return { no: Number(u.pathname.split('/').pop()), click: Number(u.searchParams.get('clicks') ?? 0) }
+  return {
+    no: Number(u.pathname.split('/').pop()),
+    click: Number(u.searchParams.get('clicks') ?? 0),
+  }
 }
 
 /**
@@ -42,7 +47,9 @@ export async function settle(page: Page, slide: SourceSlide): Promise<void> {
       return false
     const moving = document.getAnimations().some(a => a.playState === 'running'
       && a.effect?.getComputedTiming().iterations !== Infinity)
-    const shown = [...document.querySelectorAll('#slideshow > .slidev-page')]
+    const shown = [
+      ...document.querySelectorAll('#slideshow > .slidev-page'),
+    ]
       .filter(p => getComputedStyle(p).display !== 'none')
     return !moving && shown.length === 1
   })
@@ -55,7 +62,9 @@ export async function settle(page: Page, slide: SourceSlide): Promise<void> {
 
 /** The scheme the page renders in right now. */
 export async function schemeOf(page: Page): Promise<Scheme> {
-  return await page.evaluate(() => document.documentElement.classList.contains('dark')) ? 'dark' : 'light'
+  return await page.evaluate(() => document.documentElement.classList.contains('dark'))
+    ? 'dark'
+    : 'light'
 }
 
 /** Is slide `no` complete, i.e. are all its v-click elements revealed? */
