@@ -47,11 +47,13 @@ test('the whole talk can be given from the presenter view with → alone, and th
 
 test('the presenter starts the countdown of the talk\'s duration with t, and pauses it with t', async ({ deck, page }) => {
   const minutes = deck.duration / 60
-  // Playwright's clock: time moves only when the test says so.
-  await page.clock.install()
+  // Playwright's clock, paused: time moves only when the test says so.
+  const start = new Date('2026-01-01T18:00:00Z')
+  await page.clock.install({ time: start })
   await page.goto('/presenter/1')
   const timer = page.locator('.grid-section.bottom .font-mono')
   await expect(timer).toHaveText(`${minutes}:00`)
+  await page.clock.pauseAt(new Date(start.getTime() + 60_000))
   await page.keyboard.press('t')
   await page.clock.runFor(61_000)
   await expect(timer).toHaveText(`${minutes - 2}:59`)
