@@ -98,6 +98,15 @@ export async function settle(page: Page, { minMs = 4500, quietMs = 1000, timeout
   }, [minMs, quietMs], { timeout, polling: 200 })
 }
 
+/** A visit to `url` with an empty cache until the page is quiet: when slide 1 was painted, and every request. */
+export async function wholeVisit(page: Page, url: string): Promise<Visit> {
+  await watchFirstPaint(page)
+  await page.goto(url)
+  await readVisit(page)
+  await settle(page)
+  return readVisit(page)
+}
+
 /** gzip size of a body, as a host that compresses (level 6, zlib's and nginx-like default) sends it. */
 export function gzipSize(body: Buffer | Uint8Array): number {
   return gzipSync(body, { level: 6 }).length

@@ -1,37 +1,11 @@
 import { expect, squash, test } from './support/deck'
-import { DECK_PORT, PAGES_PORT, PDF_NAME, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './support/servers'
+import { HOSTS, PDF_NAME } from './support/servers'
 
 // The built site on the hosts it is meant for: at the root and under a sub-path,
 // on a host with SPA rewrites (Netlify, Vercel) and on one that only serves
 // 404.html for unknown paths (GitHub Pages). See tests/support/sites.ts.
-const hosts = [
-  {
-    name: 'root, SPA rewrites',
-    port: DECK_PORT,
-    base: '/',
-    fallback404: false,
-  },
-  {
-    name: 'root, 404.html only',
-    port: PAGES_PORT,
-    base: '/',
-    fallback404: true,
-  },
-  {
-    name: 'sub-path, 404.html only',
-    port: SUB_PAGES_PORT,
-    base: SUB_PATH,
-    fallback404: true,
-  },
-  {
-    name: 'sub-path, SPA rewrites',
-    port: SUB_SPA_PORT,
-    base: SUB_PATH,
-    fallback404: false,
-  },
-]
 
-for (const host of hosts) {
+for (const host of HOSTS) {
   test.describe(`hosted at ${host.base} (${host.name})`, () => {
     test.use({ baseURL: `http://127.0.0.1:${host.port}${host.base}`, fallback404: host.fallback404 })
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_VISIT_BUDGET, KB, READING_VIEW_BUDGET } from '../lib/budgets'
 import { loadDeck } from '../lib/deck-source'
-import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../lib/first-visit'
+import { gzipSize, precacheList, readVisit, settle, watchFirstPaint, wholeVisit } from '../lib/first-visit'
 import { CHUNK_MAP, LIBRARIES, libraryFiles, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
 import { expect, test, watchPage } from './support/deck'
 import { REFERENCE_URL } from './support/servers'
@@ -120,11 +120,7 @@ test('the reading view\'s code is fetched only when it is shown, not for the sli
   const reading = Object.keys(chunks).filter(f => chunks[f].modules.some(m => m.endsWith('components/ReadingView.vue')))
   expect(reading, 'chunks holding components/ReadingView.vue').toHaveLength(1)
   const { page } = deck
-  await watchFirstPaint(page)
-  await page.goto('/1')
-  await readVisit(page)
-  await settle(page)
-  const { fetched } = await readVisit(page)
+  const { fetched } = await wholeVisit(page, '/1')
   expect(fetched.map(f => f.path).filter(p => reading.some(r => p.endsWith(`/${r}`)))).toEqual([])
   await page.goto('/read')
   await expect(page.locator('.reading-slide').first()).toBeVisible()
@@ -134,11 +130,7 @@ test('the reading view\'s code is fetched only when it is shown, not for the sli
 
 test('the whole first visit, with the offline precache, stays under 1.2 MB gzip', async ({ deck, baseURL }) => {
   const { page } = deck
-  await watchFirstPaint(page)
-  await page.goto('/1')
-  await readVisit(page)
-  await settle(page)
-  const { fetched } = await readVisit(page)
+  const { fetched } = await wholeVisit(page, '/1')
   const visited = await cost(page, baseURL!, [
     ...new Set(fetched.map(f => f.path)),
   ])

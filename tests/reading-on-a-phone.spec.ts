@@ -1,6 +1,6 @@
 import { expect, squash, test } from './support/deck'
 import { drawAllDiagrams, openReading, PHONES, readingTextProblems, sidewaysProblems } from './support/reading'
-import { DECK_PORT, PAGES_PORT, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './support/servers'
+import { HOSTS } from './support/servers'
 
 // Someone in the room scans the QR code with a phone held upright: the reading view
 // (components/ReadingView.vue) opens by itself, every slide in one page that scrolls.
@@ -163,33 +163,7 @@ for (const screen of notPhones) {
   })
 }
 
-const hosts = [
-  {
-    name: 'root, SPA rewrites',
-    port: DECK_PORT,
-    base: '/',
-    fallback404: false,
-  },
-  {
-    name: 'root, 404.html only',
-    port: PAGES_PORT,
-    base: '/',
-    fallback404: true,
-  },
-  {
-    name: 'sub-path, 404.html only',
-    port: SUB_PAGES_PORT,
-    base: SUB_PATH,
-    fallback404: true,
-  },
-  {
-    name: 'sub-path, SPA rewrites',
-    port: SUB_SPA_PORT,
-    base: SUB_PATH,
-    fallback404: false,
-  },
-]
-for (const host of hosts) {
+for (const host of HOSTS) {
   test.describe(`hosted at ${host.base} (${host.name})`, () => {
     test.use({ baseURL: `http://127.0.0.1:${host.port}${host.base}`, fallback404: host.fallback404 })
 

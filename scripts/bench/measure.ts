@@ -5,7 +5,7 @@ import type { Ran } from '../../lib/run'
 // presenter's walk from slide to slide. Reporting is in report.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../../lib/first-visit'
+import { gzipSize, precacheList, readVisit, watchFirstPaint, wholeVisit } from '../../lib/first-visit'
 import { slidev } from '../../lib/run'
 
 /** Chrome DevTools' "Fast 4G" preset (bytes per second, ms). */
@@ -25,6 +25,11 @@ const PHONE = {
 /** The presenter's laptop. */
 const LAPTOP = {
   viewport: { width: 1280, height: 720 },
+}
+
+declare global {
+  /** Set by the walk's in-page script: ms from → to the next slide painted, and its stop flag. */
+  interface Window { __painted: number | null, __stop: boolean }
 }
 
 export type Sample = Record<string, number>
@@ -83,11 +88,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 export async function firstVisit(browser: Browser, deck: Deck): Promise<Sample> {
   const context = await browser.newContext(PHONE)
   const page = await context.newPage()
-  await watchFirstPaint(page)
-  await page.goto(`${deck.url}/1`)
-  const { visibleAt } = await readVisit(page)
-  await settle(page)
-  const { fetched } = await readVisit(page)
+  const { visibleAt, fetched } = await wholeVisit(page, `${deck.url}/1`)
   await context.close()
   const before = fetched.filter(f => f.startTime <= visibleAt)
   const precache = precacheList(deck.out)
@@ -127,10 +128,7 @@ export async function throttledVisit(browser: Browser, deck: Deck): Promise<Samp
 export async function walk(browser: Browser, deck: Deck, dwell: number): Promise<number[]> {
   const context = await browser.newContext(LAPTOP)
   const page = await context.newPage()
-  await watchFirstPaint(page)
-  await page.goto(`${deck.url}/1`)
-  await readVisit(page)
-  await settle(page)
+  await wholeVisit(page, `${deck.url}/1`)
   const times: number[] = []
   let current = 1
   for (let presses = 0; current < deck.slides && presses < deck.slides * 10; presses++) {
@@ -160,12 +158,13 @@ export async function walk(browser: Browser, deck: Deck, dwell: number): Promise
     await page.waitForURL(u => u.href !== url)
     const now = Number(new URL(page.url()).pathname.split('/').pop())
     if (now === current + 1) {
-      await page.waitForFunction('window.__painted !== null', undefined, { timeout: 30_000 })
-      times.push(await page.evaluate('window.__painted') as number)
+      // A function, not a string: a string would be eval'd, which the pages' CSP refuses.
+      await page.waitForFunction(() => window.__painted !== null, undefined, { timeout: 30_000 })
+      times.push(await page.evaluate(() => window.__painted!))
       current = now
     }
     else {
-      await page.evaluate('window.__stop = true')
+      await page.evaluate(() => window.__stop = true)
     }
   }
   await context.close()

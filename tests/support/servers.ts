@@ -27,3 +27,31 @@ export const PDF_NAME = 'the-layered-paradox.pdf'
 // The plain reference deck the performance budgets compare with (base + 2 is left free).
 export const REFERENCE_PORT = base + 3
 export const REFERENCE_URL = `http://127.0.0.1:${REFERENCE_PORT}`
+
+/** The four ways the tests host the built deck (tests/support/sites.ts). */
+export const HOSTS = [
+  {
+    name: 'root, SPA rewrites',
+    port: DECK_PORT,
+    base: '/',
+    fallback404: false,
+  },
+  {
+    name: 'root, 404.html only',
+    port: PAGES_PORT,
+    base: '/',
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, 404.html only',
+    port: SUB_PAGES_PORT,
+    base: SUB_PATH,
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, SPA rewrites',
+    port: SUB_SPA_PORT,
+    base: SUB_PATH,
+    fallback404: false,
+  },
+]
