@@ -51,6 +51,8 @@ export function buildSite(out: string, slidevArgs: string[]): void {
   rmSync(OG_IMAGE, { force: true })
   if (!built || !existsSync(resolve(partial, 'index.html')))
     failed('slidev build')
+  if (spawnSync('npx', ['tsx', 'scripts/prerender.ts', partial, flagValue(slidevArgs, '--base') ?? '/'], { stdio: 'inherit' }).status !== 0)
+    failed('pre-rendering the slides (scripts/prerender.ts)')
   rmSync(out, { recursive: true, force: true })
   renameSync(partial, out)
 }

@@ -1,0 +1,28 @@
+// Runs before the first paint of a page that scripts/prerender.ts wrote (a classic
+// script in <head>; the site's Content-Security-Policy allows no inline script).
+// 1. The snapshot in the page shows one slide (data-slide on this tag). A host that
+//    answers other addresses with index.html (SPA rewrites, the offline service
+//    worker: /presenter/3, /overview, /9 offline) must not flash that slide first,
+//    so the snapshot is hidden when the address asks for something else.
+// 2. Slidev puts `dark` on <html> when its JavaScript runs; doing it here already
+//    paints the snapshot in the visitor's colour scheme (Slidev's own rule).
+(function () {
+  var script = document.currentScript
+  var root = document.documentElement
+  var base = new URL(script.src).pathname.replace(/[^/]*$/, '')
+  var path = decodeURI(location.pathname)
+  var rest = path.indexOf(base) === 0 ? path.slice(base.length) : '?'
+  rest = rest.replace(/\.html$/, '').replace(/\/$/, '')
+  if (rest === '' || rest === 'index')
+    rest = '1'
+  if (rest !== script.getAttribute('data-slide'))
+    root.classList.add('lp-no-snapshot')
+  var stored = null
+  try {
+    stored = localStorage.getItem('slidev-color-schema')
+  }
+  catch (e) {}
+  var dark = stored === 'dark' || (stored !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches)
+  root.classList.toggle('dark', dark)
+  root.classList.toggle('light', !dark)
+})()
