@@ -8,6 +8,7 @@
 // Both decks are built into a temporary folder, served as a static host serves
 // them (gzip on, SPA rewrites; scripts/serve.ts) on 127.0.0.1 and a free port,
 // and loaded in headless Chromium, alternating ours and the reference each run.
+// Each run also runs Lighthouse's mobile preset on both (scripts/lighthouse.ts).
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -17,6 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../tests/support/first-visit'
 import { loadDeck } from '../tests/support/source'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
+import { runLighthouse } from './lighthouse'
 import { writeReferenceDeck } from './reference-deck'
 import { serve } from './serve'
 
@@ -210,7 +212,16 @@ function collect(samples: Sample[]): Record<string, Stat> {
   return Object.fromEntries(keys.map(k => [k, stat(samples.map(s => s[k]).filter(v => v !== undefined))]))
 }
 
-const ROWS: [key: string, label: string, unit: 'KB' | 'ms' | 'n' | 'MB' | 's'][] = [
+const ROWS: [key: string, label: string, unit: 'KB' | 'ms' | 'n' | 'MB' | 's' | 'score' | 'CLS'][] = [
+  ['lhPerformance', 'Lighthouse mobile: performance', 'score'],
+  ['lhAccessibility', 'Lighthouse mobile: accessibility', 'score'],
+  ['lhBestPractices', 'Lighthouse mobile: best practices', 'score'],
+  ['lhSeo', 'Lighthouse mobile: SEO', 'score'],
+  ['lhFcpMs', 'Lighthouse mobile: first contentful paint', 'ms'],
+  ['lhLcpMs', 'Lighthouse mobile: largest contentful paint', 'ms'],
+  ['lhTbtMs', 'Lighthouse mobile: total blocking time', 'ms'],
+  ['lhCls', 'Lighthouse mobile: cumulative layout shift', 'CLS'],
+  ['lhBytes', 'Lighthouse mobile: bytes (total byte weight)', 'KB'],
   ['beforeVisibleBytes', 'slide 1: bytes before visible (gzip)', 'KB'],
   ['beforeVisibleRequests', 'slide 1: requests before visible', 'n'],
   ['firstVisitBytes', 'first visit: bytes (gzip, + precache)', 'KB'],
@@ -235,6 +246,8 @@ function fmt(v: number, unit: string): string {
     return (v / 1024 / 1024).toFixed(2)
   if (unit === 's')
     return (v / 1000).toFixed(1)
+  if (unit === 'CLS')
+    return v.toFixed(3)
   return v.toFixed(0)
 }
 
@@ -283,7 +296,7 @@ try {
     const order = i % 2 ? [...decks].reverse() : decks
     for (const deck of order) {
       process.stdout.write(`run ${i + 1}/${RUNS} ${deck.name}… `)
-      const sample = { ...await firstVisit(browser, deck), ...await throttledVisit(browser, deck) }
+      const sample: Sample = { ...await firstVisit(browser, deck), ...await throttledVisit(browser, deck), ...await runLighthouse(`${deck.url}/`, executablePath) }
       const times = await walk(browser, deck)
       walks[deck.name].push(...times)
       samples[deck.name].push({ ...sample, nextSlideMs: stat(times).median, nextSlideWorstMs: stat(times).max })
@@ -337,7 +350,7 @@ writeFileSync(args.out!, `${JSON.stringify({
   dwellMs: DWELL,
   machine: { cpus: cpus().length, node: process.version, chromium: chromiumVersion, slidev: slidevVersion },
   slides: { ours: decks[0].slides, reference: decks[1].slides },
-  units: Object.fromEntries(ROWS.map(([k, , unit]) => [k, unit === 'KB' || unit === 'MB' ? 'bytes' : unit === 'n' ? 'count' : 'ms'])),
+  units: Object.fromEntries(ROWS.map(([k, , unit]) => [k, unit === 'KB' || unit === 'MB' ? 'bytes' : unit === 'n' ? 'count' : unit === 'score' || unit === 'CLS' ? unit : 'ms'])),
   ratio,
   results,
 }, null, 2)}\n`)

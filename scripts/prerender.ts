@@ -198,9 +198,14 @@ function page(shell: string, base: string, n: number, shot: Capture, deckTitle: 
   // The app's own stylesheets load without holding up the first paint (the snapshot
   // carries the rules it needs); setup/main.ts turns them on before the app mounts.
   html = html.replace(/<link rel="stylesheet"([^>]*)>/g, '<link rel="stylesheet"$1 media="print" data-lp-deferred>')
+  // The app's code is fetched after what paints (Chrome's priorities; Lighthouse's
+  // simulation counts high-priority scripts as blocking the first paint).
+  html = html.replace(/<(script type="module"|link rel="modulepreload") /g, '<$1 fetchpriority="low" ')
   html = html.replace('</head>', `${head}\n</head>`)
   const snapshot = `<div id="lp-snapshot" class="grid grid-cols-[1fr_max-content]" data-slide="${n}">${shot.html}</div>`
-  return html.replace('<div id="app"></div>', `<div id="app"></div>\n  ${snapshot}`)
+  // Inside #app, the page's main landmark, for readers without JavaScript; setup/main.ts
+  // moves it out before Vue mounts (which empties #app).
+  return html.replace('<div id="app"></div>', `<div id="app" role="main">${snapshot}</div>`)
 }
 
 /** The service worker precaches index.html by revision; the snapshot changed it. */

@@ -1,7 +1,7 @@
 import { defineAppSetup } from '@slidev/types'
 
 // A page that scripts/prerender.ts wrote paints its slide from HTML (#lp-snapshot,
-// on top of the app) before any script runs. It stays until the app has drawn the
+// fixed on top of the app) before any script runs. It stays until the app has drawn the
 // same slide with its diagrams underneath, then goes in one frame: no flash of
 // another slide, nothing moves. Any navigation first, or 15 s, also removes it.
 const LIMIT_MS = 15_000
@@ -18,8 +18,11 @@ function styleSheetsOn(): Promise<unknown> {
 }
 
 export default defineAppSetup(async ({ router }) => {
-  await styleSheetsOn()
   const snapshot = document.getElementById('lp-snapshot')
+  // Vue empties #app when it mounts; the snapshot waits outside it (fixed, same place).
+  if (snapshot)
+    document.body.append(snapshot)
+  await styleSheetsOn()
   if (!snapshot)
     return
   const slide = snapshot.dataset.slide
