@@ -35,6 +35,7 @@ interface Capture {
   title: string
   text: string
   diagramText: string
+  allText: string
   /** The CSS rules the snapshot uses (`#page-root`'s aimed at its wrapper), and the fonts (URL paths). */
   css: string
   fonts: string[]
@@ -80,6 +81,7 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
       .map(el => el.innerText.replace(/\s+/g, ' ').trim())
       .filter(Boolean)
       .join(' ')
+    const allText = current.innerText.replace(/\s+/g, ' ').trim().replace(title, '').trim()
     const hosts = [...current.querySelectorAll('*')].filter(el => el.shadowRoot)
     const diagramText = hosts.flatMap(h => [...h.shadowRoot!.querySelectorAll('svg > desc')].map(d => d.textContent ?? '')).join(' ')
 
@@ -157,7 +159,7 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
     }).join('')
     scheme(false)
     const css = [...document.styleSheets].map(s => keep(s.cssRules)).join('\n')
-    return { html, title, text, diagramText, css, fonts }
+    return { html, title, text, diagramText, allText, css, fonts }
   }, n)
 }
 
@@ -179,11 +181,12 @@ function setMeta(html: string, key: string, value: string): string {
   return existing.test(html) ? html.replace(existing, tag) : html.replace('</head>', `${tag}\n</head>`)
 }
 
-function page(shell: string, base: string, n: number, shot: Capture, deckTitle: string, deckDescription: string): string {
+function page(shell: string, base: string, n: number, shot: Capture, deckTitle: string): string {
   let html = shell
   if (n > 1) {
-    // The slide's own words: its heading, then its text (or its diagrams' descriptions).
-    const description = clip(squash(shot.text) || squash(shot.diagramText) || deckDescription)
+    // The slide's own words: its heading, then its paragraphs and lists, else its
+    // diagrams' descriptions, else whatever else it shows, else the heading again.
+    const description = clip(squash(shot.text) || squash(shot.diagramText) || squash(shot.allText) || shot.title)
     html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${shot.title} · ${deckTitle}`)}</title>`)
     html = setMeta(html, 'description', description)
     html = setMeta(html, 'og:title', shot.title)
@@ -238,7 +241,6 @@ export async function prerender(dir: string, base: string, executablePath: strin
   const total = await slideCount(entry)
   const shell = readFileSync(join(dir, 'index.html'), 'utf8')
   const deckTitle = shell.match(/<title>([^<]*)<\/title>/)?.[1] ?? ''
-  const deckDescription = shell.match(/<meta property="og:description" content="([^"]*)">/)?.[1] ?? ''
   const site = await serve(dir, base)
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   try {
@@ -260,7 +262,7 @@ export async function prerender(dir: string, base: string, executablePath: strin
       const shot = await capture(tab, `${site.url}${base}${n}`, n, join(dir, 'og', `${n}.png`))
       if (!shot.title)
         throw new Error(`slide ${n} has no heading (h1) to title its page with`)
-      pages.set(`${n}.html`, page(shell, base, n, shot, deckTitle, deckDescription))
+      pages.set(`${n}.html`, page(shell, base, n, shot, deckTitle))
     }
     if (problems.length)
       throw new Error(`the site threw while pre-rendering:\n${problems.join('\n')}`)
