@@ -1,17 +1,13 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './scripts/chromium'
+import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
 import { BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
 import { PROJECTS } from './tests/support/tags'
 
-const executablePath = findChromium()
-if (!executablePath) {
-  console.error(HOW_TO_GET_ONE)
-  process.exit(1)
-}
+const executablePath = requireChromium()
 
-// Served by sirv, a maintained static file server, with `--single`: unknown paths
-// get index.html, as on a host with SPA rewrites, so deep links like /7 load.
-const serve = (dir: string, port: number) => `sirv ${dir} --host 127.0.0.1 --port ${port} --single --quiet`
+// Served by the project's static server (lib/serve.ts) as Netlify serves a site:
+// unknown paths get index.html, so deep links like /7 load, and netlify.toml's headers.
+const serve = (dir: string, port: number) => `tsx lib/serve.ts ${dir} --port ${port} --headers netlify`
 
 export default defineConfig({
   testDir: 'tests',

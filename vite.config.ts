@@ -1,15 +1,17 @@
-// Slidev merges this into its own Vite config. Two jobs:
+// Slidev merges this into its own Vite config. Three jobs:
 // - the QR code: DECK_URL, set at build time, is where the deck is hosted; the QR
 //   code on the cover and the closing slide points there. It is drawn here, at
 //   build time, by the `qrcode` library (no network). Without DECK_URL, none.
 // - weight: what a phone downloads before the cover shows, and what dist/ (and so
 //   the offline precache of it) holds. README "Performance" has the figures.
+// - the Content-Security-Policy as a <meta> tag in the built pages.
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
 import { defineConfig, type Plugin } from 'vite'
+import { metaContentSecurityPolicy } from './lib/host-headers.ts'
 import { checkDeckUrl } from './scripts/options.ts'
 
 const require = createRequire(import.meta.url)
@@ -115,6 +117,22 @@ function chunkMap(): Plugin {
   }
 }
 
+// ----------------------------------------------------------------------------
+// Hosts that send no headers (GitHub Pages) still get the Content-Security-Policy:
+// the built pages carry it as a <meta> tag, taken from netlify.toml, less the
+// directives a <meta> tag cannot carry (frame-ancestors). Not in the dev server,
+// whose module graph and hot reload the policy is not written for.
+function contentSecurityPolicyMeta(root: string): Plugin {
+  return {
+    name: 'layered-paradox:csp-meta',
+    apply: 'build',
+    async transformIndexHtml() {
+      const content = await metaContentSecurityPolicy(root)
+      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }]
+    },
+  }
+}
+
 /** The deck's address and its QR code as SVG markup, both '' without DECK_URL. */
 async function deckLink(): Promise<{ url: string, svg: string }> {
   const url = process.env.DECK_URL?.trim() ?? ''
@@ -129,6 +147,7 @@ async function deckLink(): Promise<{ url: string, svg: string }> {
 }
 
 export default defineConfig(async () => {
+  const root = fileURLToPath(new URL('.', import.meta.url))
   const link = await deckLink()
   return {
     define: {
@@ -146,6 +165,6 @@ export default defineConfig(async () => {
         { find: /^@slidev\/parser\/core$/, replacement: require.resolve('@slidev/parser/utils') },
       ],
     },
-    plugins: [onlyUsedMermaidDiagrams(fileURLToPath(new URL('.', import.meta.url))), chunkMap()],
+    plugins: [onlyUsedMermaidDiagrams(root), chunkMap(), contentSecurityPolicyMeta(root)],
   }
 })

@@ -6,7 +6,7 @@
 //   npm run bench -- --runs 5 --no-pdf --out /tmp/bench.json
 //
 // Both decks are built into a temporary folder, served as a static host serves
-// them (gzip on, SPA rewrites; scripts/serve.ts) on 127.0.0.1 and a free port,
+// them (gzip on, SPA rewrites; lib/serve.ts) on 127.0.0.1 and a free port,
 // and loaded in headless Chromium, alternating ours and the reference each run.
 // Each run also runs Lighthouse's mobile preset on both (scripts/lighthouse.ts).
 import { spawn } from 'node:child_process'
@@ -17,10 +17,10 @@ import { parseArgs } from 'node:util'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../tests/support/first-visit'
 import { loadDeck } from '../tests/support/source'
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
+import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { runLighthouse } from './lighthouse'
 import { writeReferenceDeck } from './reference-deck'
-import { serve } from './serve'
+import { serve } from '../lib/serve'
 
 const { values: args } = parseArgs({
   options: {
@@ -39,11 +39,7 @@ const RUNS = Math.max(1, Number(args.runs))
 /** How long the presenter stays on a slide before pressing → (ms). */
 const DWELL = Number(args.dwell)
 
-const executablePath = findChromium()
-if (!executablePath) {
-  console.error(HOW_TO_GET_ONE)
-  process.exit(1)
-}
+const executablePath = requireChromium()
 
 /** Chrome DevTools' "Fast 4G" preset (bytes per second, ms). */
 const FAST_4G = { offline: false, downloadThroughput: 9_000_000 / 8 * 0.9, uploadThroughput: 1_500_000 / 8 * 0.9, latency: 60 * 2.75 }
@@ -282,7 +278,7 @@ try {
     console.log(`${(buildMs / 1000).toFixed(1)} s`)
   }
   for (const deck of decks) {
-    const server = await serve(deck.out)
+    const server = await serve(deck.out, { gzip: true })
     servers.push(server)
     deck.url = server.url
   }

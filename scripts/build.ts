@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { findChromium, HOW_TO_GET_ONE } from './chromium'
+import { requireChromium } from '../lib/chromium'
 import { checkBase, checkDeckUrl, fail, flagValue } from './options'
 
 /** The link preview image (seoMeta.ogImage in slides.md); Slidev copies it into the site. */
@@ -25,9 +25,7 @@ export function buildSite(out: string, slidevArgs: string[]): void {
   const problem = checkBase(flagValue(slidevArgs, '--base')) ?? checkDeckUrl(process.env.DECK_URL)
   if (problem)
     fail(problem, 2)
-  const executablePath = findChromium()
-  if (!executablePath)
-    fail(`${HOW_TO_GET_ONE} The build needs it for the PDF download and the preview image.`)
+  const executablePath = requireChromium('The build needs it for the PDF download and the preview image.')
 
   const partial = `${out}.partial`
   const shots = `${out}.og`

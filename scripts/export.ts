@@ -10,9 +10,9 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { buildSite } from './build'
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
+import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { fail } from './options'
-import { serve } from './serve'
+import { serve } from '../lib/serve'
 
 export const EXPORT_NAME = 'the-layered-paradox'
 
@@ -38,9 +38,7 @@ function slidev(args: string[]): boolean {
 }
 
 async function main(mode: string, extra: string[]): Promise<void> {
-  const executablePath = findChromium()
-  if (!executablePath)
-    fail(`${HOW_TO_GET_ONE} Nothing was exported.`)
+  const executablePath = requireChromium('Nothing was exported.')
 
   if (mode === 'notes') {
     const output = resolve(`${EXPORT_NAME}-notes.pdf`)

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { findChromium, HOW_TO_GET_ONE } from './chromium'
+import { findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
 
 const FLAGS = [
   '--headless=new',

@@ -19,8 +19,8 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { load } from '@slidev/parser/fs'
 import { chromium, type Page } from 'playwright-core'
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
-import { serve } from './serve'
+import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
+import { serve } from '../lib/serve'
 
 /** The slide canvas (Slidev's default canvasWidth and 16:9); previews are drawn at 1.25×, 1225×690. */
 const CANVAS = { width: 980, height: 552 }
@@ -241,7 +241,7 @@ export async function prerender(dir: string, base: string, executablePath: strin
   const total = await slideCount(entry)
   const shell = readFileSync(join(dir, 'index.html'), 'utf8')
   const deckTitle = shell.match(/<title>([^<]*)<\/title>/)?.[1] ?? ''
-  const site = await serve(dir, base)
+  const site = await serve(dir, { base })
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   try {
     const context = await browser.newContext({
@@ -259,7 +259,7 @@ export async function prerender(dir: string, base: string, executablePath: strin
     mkdirSync(join(dir, 'og'), { recursive: true })
     const pages = new Map<string, string>()
     for (let n = 1; n <= total; n++) {
-      const shot = await capture(tab, `${site.url}${base}${n}`, n, join(dir, 'og', `${n}.png`))
+      const shot = await capture(tab, `${site.url}/${n}`, n, join(dir, 'og', `${n}.png`))
       if (!shot.title)
         throw new Error(`slide ${n} has no heading (h1) to title its page with`)
       pages.set(`${n}.html`, page(shell, base, n, shot, deckTitle))

@@ -3,8 +3,8 @@
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import { loadDeck } from '../tests/support/source'
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './chromium'
-import { serve } from './serve'
+import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
+import { serve } from '../lib/serve'
 
 const executablePath = findChromium()
 if (!executablePath) {

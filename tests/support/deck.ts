@@ -1,7 +1,7 @@
 // The shared fixture every spec uses. It records console errors, page errors,
-// failed requests and any request that leaves the site, and fails the test at
-// its end if it saw one, so no spec can forget to look.
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
+// Content-Security-Policy violations, failed requests and any request that leaves
+// the site, and fails the test at its end if it saw one, so no spec can forget to look.
+import { test as base, type BrowserContext, expect, type Locator, type Page } from '@playwright/test'
 import { loadDeck, type SourceSlide } from './source'
 
 export interface Deck {
@@ -62,8 +62,25 @@ export function watchPage(page: Page, origin: string, { fallback404 = false }: W
   return errors
 }
 
+/**
+ * Makes every page of `target` log each Content-Security-Policy violation as a console
+ * error naming the directive and the resource, which `watchPage` then records. An init
+ * script is injected by the browser's debugging protocol, so the policy does not stop it.
+ */
+export async function reportCspViolations(target: Page | BrowserContext): Promise<void> {
+  // A string, not a function: tsx would wrap a function in helpers the page lacks.
+  await target.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => {
+    const what = e.blockedURI && e.blockedURI !== 'inline' ? e.blockedURI : 'an inline ' + (e.effectiveDirective.startsWith('style') ? 'style' : 'script')
+    console.error('CSP violation: ' + e.effectiveDirective + ' blocked ' + what + (e.sourceFile ? ' (in ' + e.sourceFile + ':' + e.lineNumber + ')' : ''))
+  })`)
+}
+
 export const test = base.extend<{ deck: Deck, fallback404: boolean }>({
   fallback404: [false, { option: true }],
+  context: async ({ context }, use) => {
+    await reportCspViolations(context)
+    await use(context)
+  },
   deck: async ({ page, baseURL, fallback404 }, use) => {
     const errors = watchPage(page, new URL(baseURL!).origin, { fallback404 })
     const { slides, headmatter } = await deckSource

@@ -1,6 +1,10 @@
-// Which Chromium the tests and the PDF export drive, in this order:
+// Which Chromium the tests, the build and the exports drive, in this order:
 // CHROMIUM_PATH, the system's Chromium (Debian's /usr/bin/chromium and friends),
-// then Playwright's own downloaded browser. Run directly, it prints the path.
+// then Playwright's own downloaded browser.
+//   tsx lib/chromium.ts            prints the path, or says how to get one (exit 1)
+//   tsx lib/chromium.ts --install  the same, but downloads Playwright's Chromium when
+//                                  there is none (what a deploy host's build runs first)
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -37,11 +41,17 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** The browser, or one line saying how to get one and exit 1; `because` ends that line. */
+export function requireChromium(because = ''): string {
   const found = findChromium()
-  if (!found) {
-    console.error(HOW_TO_GET_ONE)
-    process.exit(1)
-  }
-  console.log(found)
+  if (found)
+    return found
+  console.error(`✖ ${HOW_TO_GET_ONE}${because ? ` ${because}` : ''}`)
+  process.exit(1)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (!findChromium() && process.argv.includes('--install'))
+    spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' })
+  console.log(requireChromium())
 }

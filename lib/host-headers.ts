@@ -1,0 +1,77 @@
+// The HTTP headers each host sends for a path, read from the committed deploy
+// configurations with the hosts' own parsers and matched the way each host matches:
+// Netlify's `[[headers]]` (netlify.toml, and a `_headers` file in the published folder)
+// with @netlify/headers-parser, every matching rule applying; Vercel's `headers`
+// (vercel.json) with @vercel/routing-utils, a later rule overriding an earlier one.
+// The tests' static server sends them, so the tests run under what the hosts send.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Header, parseAllHeaders } from '@netlify/headers-parser'
+import { sourceToRegex } from '@vercel/routing-utils'
+
+export type HeaderHost = 'netlify' | 'vercel'
+export type HeadersFor = (path: string) => Record<string, string>
+
+/** What both hosts send for a static file when no rule names a Cache-Control. */
+const HOST_DEFAULTS: Record<string, string> = { 'Cache-Control': 'public, max-age=0, must-revalidate' }
+
+/** CSP directives a `<meta>` tag cannot carry (the browser ignores them, with an error). */
+const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'report-to', 'sandbox']
+
+function withDefaults(found: Record<string, string>): Record<string, string> {
+  const names = new Set(Object.keys(found).map(k => k.toLowerCase()))
+  return { ...Object.fromEntries(Object.entries(HOST_DEFAULTS).filter(([k]) => !names.has(k.toLowerCase()))), ...found }
+}
+
+/** Netlify's rules from `root`/netlify.toml and, when `publish` has one, its `_headers` file. */
+export async function netlifyHeaders(root = '.', publish?: string): Promise<HeadersFor> {
+  const headersFile = publish && join(publish, '_headers')
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: headersFile && existsSync(headersFile) ? [headersFile] : [],
+    netlifyConfigPath: join(root, 'netlify.toml'),
+    configHeaders: undefined,
+    minimal: false,
+  })
+  if (errors.length)
+    throw new Error(`netlify.toml headers: ${errors.map(e => e.message).join('; ')}`)
+  return (path) => {
+    const found: Record<string, string> = {}
+    for (const rule of headers as Header[]) {
+      if (!rule.forRegExp.test(path))
+        continue
+      // Netlify sends every matching rule's values; one header named twice is joined.
+      for (const [name, value] of Object.entries(rule.values))
+        found[name] = found[name] ? `${found[name]}, ${value}` : value
+    }
+    return withDefaults(found)
+  }
+}
+
+/** Vercel's rules from `root`/vercel.json. */
+export function vercelHeaders(root = '.'): HeadersFor {
+  const config = JSON.parse(readFileSync(join(root, 'vercel.json'), 'utf8')) as { headers?: { source: string, headers: { key: string, value: string }[] }[] }
+  const rules = (config.headers ?? []).map(rule => ({ match: new RegExp(sourceToRegex(rule.source).src), headers: rule.headers }))
+  return (path) => {
+    const found: Record<string, string> = {}
+    for (const rule of rules) {
+      if (rule.match.test(path))
+        rule.headers.forEach(({ key, value }) => found[key] = value)
+    }
+    return withDefaults(found)
+  }
+}
+
+export async function hostHeaders(host: HeaderHost, root = '.', publish?: string): Promise<HeadersFor> {
+  return host === 'netlify' ? netlifyHeaders(root, publish) : vercelHeaders(root)
+}
+
+/**
+ * The Content-Security-Policy Netlify sends for the pages, less what a `<meta>` tag
+ * cannot carry: written into the built pages for hosts that send no headers (GitHub Pages).
+ */
+export async function metaContentSecurityPolicy(root = '.'): Promise<string> {
+  const policy = (await netlifyHeaders(root))('/index.html')['Content-Security-Policy']
+  if (!policy)
+    throw new Error('netlify.toml sends no Content-Security-Policy for /index.html')
+  return policy.split(';').map(d => d.trim()).filter(d => d && !HEADER_ONLY_DIRECTIVES.includes(d.split(/\s+/)[0])).join('; ')
+}

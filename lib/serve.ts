@@ -1,0 +1,89 @@
+// The one static server of the project: serves a built deck as a host does, on
+// 127.0.0.1. Used by the tests (tests/support/sites.ts, the fixture decks) and the
+// scripts (bench, exports, screenshots).
+//   base      where the site is mounted ('/' or '/talks/layered-paradox/')
+//   fallback  what unknown paths get: 'spa' (index.html, as Netlify and Vercel rewrite)
+//             or '404.html' with status 404 (GitHub Pages)
+//   headers   send the headers of that host's committed config (lib/host-headers.ts)
+//   gzip      compress as hosts do (the `compression` middleware: level 6, over 1 KB)
+//
+//   tsx lib/serve.ts DIR --port N [--base /x/] [--fallback spa|404.html] [--headers netlify|vercel] [--gzip]
+import { createReadStream, existsSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import compression from 'compression'
+import sirv from 'sirv'
+import { type HeaderHost, hostHeaders } from './host-headers'
+
+export interface ServeOptions {
+  base?: string
+  fallback?: 'spa' | '404.html'
+  headers?: HeaderHost
+  gzip?: boolean
+  /** 0 (the default): a free port the system picks. */
+  port?: number
+}
+
+export interface Served { url: string, port: number, close: () => Promise<void> }
+
+export async function serve(dir: string, options: ServeOptions = {}): Promise<Served> {
+  const { base = '/', fallback = 'spa', headers, gzip = false, port = 0 } = options
+  const headersFor = headers ? await hostHeaders(headers, '.', dir) : undefined
+  const files = sirv(dir, {
+    single: fallback === 'spa',
+    dev: false,
+    etag: true,
+    onNoMatch: (_req, res) => {
+      res.statusCode = 404
+      if (!existsSync(join(dir, '404.html')))
+        return res.end('not found')
+      res.setHeader('Content-Type', 'text/html')
+      createReadStream(join(dir, '404.html')).pipe(res)
+    },
+  })
+  const compress = gzip ? compression() : undefined
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith(base)) {
+      res.statusCode = 404
+      return res.end('not found')
+    }
+    req.url = `/${req.url.slice(base.length)}`
+    for (const [name, value] of Object.entries(headersFor?.(req.url.split('?')[0]) ?? {}))
+      res.setHeader(name, value)
+    files(req, res)
+  }
+  // compression's types are Express's; Node's request and response are what it handles.
+  const server = createServer((req, res) => compress ? compress(req as never, res as never, () => handle(req, res)) : handle(req, res))
+  server.listen(port, '127.0.0.1')
+  await new Promise(resolve => server.once('listening', resolve))
+  const actual = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${actual}${base.replace(/\/$/, '')}`,
+    port: actual,
+    close: () => new Promise(resolve => server.close(() => resolve())),
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: '0' },
+      base: { type: 'string', default: '/' },
+      fallback: { type: 'string', default: 'spa' },
+      headers: { type: 'string' },
+      gzip: { type: 'boolean', default: false },
+    },
+  })
+  const site = await serve(positionals[0] ?? 'dist', {
+    port: Number(values.port),
+    base: values.base,
+    fallback: values.fallback as ServeOptions['fallback'],
+    headers: values.headers as HeaderHost | undefined,
+    gzip: values.gzip,
+  })
+  console.log(`serving ${positionals[0] ?? 'dist'} at ${site.url}/`)
+}

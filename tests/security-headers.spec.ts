@@ -1,0 +1,106 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { serve } from '../lib/serve'
+import { BOTH_SCHEMES, expect, test, watchPage, reportCspViolations } from './support/deck'
+import { DECK_PORT, PAGES_PORT, SUB_DIST, SUB_PATH, SUB_SPA_PORT } from './support/servers'
+import { walkDeck } from './support/walk'
+
+// What the hosts send (netlify.toml, vercel.json; read by lib/host-headers.ts and sent
+// by the tests' server, lib/serve.ts), and that the deck runs under that policy.
+const POLICY = {
+  'default-src': ['\'self\''],
+  'script-src': ['\'self\''],
+  'object-src': ['\'none\''],
+  'base-uri': ['\'self\''],
+  'frame-ancestors': ['\'none\''],
+  'connect-src': ['\'self\''],
+  'font-src': ['\'self\'', 'data:'],
+}
+const REVALIDATE = 'public, max-age=0, must-revalidate'
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+function directives(policy: string): Record<string, string[]> {
+  return Object.fromEntries(policy.split(';').map(d => d.trim().split(/\s+/)).filter(d => d[0]).map(([name, ...values]) => [name, values]))
+}
+
+const hosts = [
+  { name: 'Netlify (netlify.toml)', origin: `http://127.0.0.1:${DECK_PORT}`, base: '/', dist: 'dist' },
+  { name: 'Vercel (vercel.json)', origin: `http://127.0.0.1:${SUB_SPA_PORT}`, base: SUB_PATH, dist: SUB_DIST },
+]
+
+for (const host of hosts) {
+  test(`${host.name} sends the security headers on every path, and caches only hashed files for good`, async ({ request }) => {
+    const asset = `assets/${readdirSync(join(host.dist, 'assets')).find(f => f.endsWith('.js'))}`
+    const paths: [string, string][] = [
+      ['', REVALIDATE], ['7', REVALIDATE], ['presenter/3', REVALIDATE], ['index.html', REVALIDATE], ['404.html', REVALIDATE],
+      ['sw.js', REVALIDATE], [asset, IMMUTABLE], ['the-layered-paradox.pdf', REVALIDATE],
+    ]
+    for (const [path, cache] of paths) {
+      const res = await request.get(`${host.origin}${host.base}${path}`)
+      const headers = res.headers()
+      const at = `${host.name}: ${host.base}${path}`
+      expect(res.status(), at).toBe(200)
+      expect(directives(headers['content-security-policy'] ?? ''), `${at}: Content-Security-Policy`).toMatchObject(POLICY)
+      expect(directives(headers['content-security-policy'])['style-src'], at).toEqual(['\'self\'', '\'unsafe-inline\''])
+      expect(headers['x-content-type-options'], at).toBe('nosniff')
+      expect(headers['referrer-policy'], at).toBe('strict-origin-when-cross-origin')
+      for (const feature of ['camera', 'microphone', 'geolocation'])
+        expect(headers['permissions-policy'], `${at}: Permissions-Policy denies ${feature}`).toContain(`${feature}=()`)
+      expect(headers['cache-control'], `${at}: Cache-Control`).toBe(cache)
+    }
+  })
+}
+
+test.describe('on GitHub Pages', () => {
+  test.use({ baseURL: `http://127.0.0.1:${PAGES_PORT}/`, fallback404: true })
+
+  test('a host that sends no headers still gets the policy from the page, less frame-ancestors', async ({ deck, page }) => {
+    const res = await page.goto('7')
+    expect(res?.headers()['content-security-policy']).toBeUndefined()
+    await expect(deck.slide(7)).toBeVisible()
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content') ?? ''
+    const { 'frame-ancestors': _cannot, ...rest } = POLICY
+    expect(directives(meta)).toMatchObject(rest)
+    expect(directives(meta)['frame-ancestors']).toBeUndefined()
+  })
+})
+
+test('the whole talk, the presenter view and the overview run under the policy with no violation', { tag: BOTH_SCHEMES }, async ({ deck, page }) => {
+  test.slow()
+  const response = await page.goto('1')
+  expect(response?.headers()['content-security-policy'], 'the page came with the policy').toContain('script-src \'self\'')
+  await walkDeck(page, { slides: deck.slides }, async () => {})
+  await page.goto('presenter/1')
+  await expect(page.locator('.slidev-note').first()).toBeVisible()
+  for (let i = 0; i < 5; i++)
+    await page.keyboard.press('ArrowRight')
+  await page.goto('3')
+  await page.keyboard.press('o')
+  const cards = page.locator('.z-modal .slidev-page')
+  await expect(cards).toHaveCount(deck.slides.length)
+  await cards.last().scrollIntoViewIfNeeded()
+  await expect(cards.last()).toBeVisible()
+  // Every diagram drawn in the overview too.
+  const diagrams = deck.slides.flatMap(s => s.diagrams).length
+  await expect.poll(() => page.locator('.z-modal .mermaid').evaluateAll(els => els.filter(e => e.shadowRoot?.querySelector('svg')).length)).toBe(diagrams)
+  expect(deck.errors().filter(e => e.includes('CSP violation') || e.includes('Content Security Policy'))).toEqual([])
+  // deck.errors() as a whole is checked by the fixture when the test ends.
+})
+
+test('an inline script and an off-site font break the policy, and the check names both', async ({ page }) => {
+  const site = await serve('tests/fixtures/csp-violations', { headers: 'netlify' })
+  try {
+    const errors = watchPage(page, new URL(site.url).origin)
+    await reportCspViolations(page)
+    await page.goto(`${site.url}/`)
+    await expect(page.locator('h1')).toBeVisible()
+    await expect.poll(() => errors.filter(e => e.startsWith('console error: CSP violation'))).toEqual(expect.arrayContaining([
+      expect.stringMatching(/script-src-elem blocked an inline script/),
+      expect.stringMatching(/font-src blocked https:\/\/fonts\.example\.com\/offsite\.woff2/),
+    ]))
+    expect(await page.evaluate(() => document.body.dataset.inline), 'the inline script did not run').toBeUndefined()
+  }
+  finally {
+    await site.close()
+  }
+})
