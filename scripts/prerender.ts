@@ -4,12 +4,13 @@
 //
 // Slidev 53 has no SSR/SSG path for its player, so the built site is opened in the
 // build's Chromium and each slide's rendered DOM (with Mermaid's shadow roots, as
-// declarative shadow DOM) is captured. For slide N it writes
-//   N.html       the shell with the snapshot in #lp-snapshot, the slide's title and
-//                preview tags (index.html and 1.html for the cover, whose tags stay
-//                the deck's), the CSS files the slide's components use, a preload
-//                for its fonts and public/prerendered.js (hides the snapshot when
-//                the page is served for another address; colour scheme)
+// declarative shadow DOM) is captured with the CSS rules it uses. For slide N it writes
+//   N.html       the shell with the snapshot in #app (#lp-snapshot), those rules inlined,
+//                the slide's title and preview tags (index.html and 1.html for the
+//                cover, whose tags stay the deck's), a preload for its fonts and
+//                public/prerendered.js (hides the snapshot when the page is served for
+//                another address; colour scheme); the app's own CSS and JS no longer
+//                hold up the first paint
 //   og/N.png     the slide as its link preview image (not in the offline precache)
 // and updates index.html's revision in the service worker's precache list.
 // setup/main.ts removes the snapshot once the app has drawn the same slide.
@@ -64,7 +65,8 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
   }, n, { timeout: 60_000, polling: 100 })
   // Two frames, so transitions that started on load have settled.
   await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))
-  await page.locator('#slide-content').screenshot({ path: previewFile, animations: 'disabled' })
+  // Only the slide: not the "caching for offline" badge that floats over it.
+  await page.locator('#slide-content').screenshot({ path: previewFile, animations: 'disabled', style: '.slidev-pwa-indicator { display: none !important }' })
 
   return page.evaluate((n) => {
     const fonts = performance.getEntriesByType('resource')
