@@ -6,6 +6,9 @@
 //    so the snapshot is hidden when the address asks for something else.
 // 2. Slidev puts `dark` on <html> when its JavaScript runs; doing it here already
 //    paints the snapshot in the visitor's colour scheme (Slidev's own rule).
+// 3. The app (data-entry: its module, already being fetched through modulepreload)
+//    starts once the parsed page has been painted, so its start-up work never holds
+//    the first paint back on a slow phone.
 (function () {
   var script = document.currentScript
   var root = document.documentElement
@@ -25,4 +28,25 @@
   var dark = stored === 'dark' || (stored !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches)
   root.classList.toggle('dark', dark)
   root.classList.toggle('light', !dark)
+
+  var entry = script.getAttribute('data-entry')
+  var started = false
+  function start() {
+    if (started)
+      return
+    started = true
+    var app = document.createElement('script')
+    app.type = 'module'
+    app.crossOrigin = ''
+    app.src = entry
+    document.head.appendChild(app)
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    // A page opened in the background paints nothing until shown: start at once.
+    if (document.visibilityState === 'hidden')
+      return start()
+    requestAnimationFrame(function () {
+      setTimeout(start, 0)
+    })
+  })
 })()

@@ -195,17 +195,22 @@ function page(shell: string, base: string, n: number, shot: Capture, deckTitle: 
     html = setMeta(html, 'og:description', description)
     html = setMeta(html, 'og:image', `${base}og/${n}.png`)
   }
-  const head = [
-    ...shot.fonts.map(f => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin>`),
-    `<style>${snapshotCss(shot.css)}</style>`,
-    `<script src="${base}prerendered.js" data-slide="${n}"></script>`,
-  ].join('\n')
   // The app's own stylesheets load without holding up the first paint (the snapshot
   // carries the rules it needs); setup/main.ts turns them on before the app mounts.
   html = html.replace(/<link rel="stylesheet"([^>]*)>/g, '<link rel="stylesheet"$1 media="print" data-lp-deferred>')
   // The app's code is fetched after what paints (Chrome's priorities; Lighthouse's
-  // simulation counts high-priority scripts as blocking the first paint).
-  html = html.replace(/<(script type="module"|link rel="modulepreload") /g, '<$1 fetchpriority="low" ')
+  // simulation counts high-priority scripts as blocking the first paint), and
+  // public/prerendered.js starts it once the page has been painted.
+  html = html.replace(/<link rel="modulepreload" /g, '<link rel="modulepreload" fetchpriority="low" ')
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)
+  if (!entry)
+    throw new Error('the built index.html has no module script to start the app with')
+  html = html.replace(entry[0], `<link rel="modulepreload" fetchpriority="low" crossorigin href="${entry[1]}">`)
+  const head = [
+    ...shot.fonts.map(f => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin>`),
+    `<style>${snapshotCss(shot.css)}</style>`,
+    `<script src="${base}prerendered.js" data-slide="${n}" data-entry="${entry[1]}"></script>`,
+  ].join('\n')
   html = html.replace('</head>', `${head}\n</head>`)
   const snapshot = `<div id="lp-snapshot" class="grid grid-cols-[1fr_max-content]" data-slide="${n}">${shot.html}</div>`
   // Inside #app, the page's main landmark, for readers without JavaScript; setup/main.ts
