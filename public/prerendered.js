@@ -9,44 +9,42 @@
 // 3. The app (data-entry: its module, already being fetched through modulepreload)
 //    starts once the parsed page has been painted, so its start-up work never holds
 //    the first paint back on a slow phone.
-(function () {
-  var script = document.currentScript
-  var root = document.documentElement
-  var base = new URL(script.src).pathname.replace(/[^/]*$/, '')
-  var path = decodeURI(location.pathname)
-  var rest = path.indexOf(base) === 0 ? path.slice(base.length) : '?'
+(() => {
+  const script = document.currentScript
+  const root = document.documentElement
+  const base = new URL(script.src).pathname.replace(/[^/]*$/, '')
+  const path = decodeURI(location.pathname)
+  let rest = path.startsWith(base) ? path.slice(base.length) : '?'
   rest = rest.replace(/\.html$/, '').replace(/\/$/, '')
   if (rest === '' || rest === 'index')
     rest = '1'
   if (rest !== script.getAttribute('data-slide'))
     root.classList.add('lp-no-snapshot')
-  var stored = null
+  let stored = null
   try {
     stored = localStorage.getItem('slidev-color-schema')
   }
-  catch (e) {}
-  var dark = stored === 'dark' || (stored !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches)
+  catch {}
+  const dark = stored === 'dark' || (stored !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches)
   root.classList.toggle('dark', dark)
   root.classList.toggle('light', !dark)
 
-  var entry = script.getAttribute('data-entry')
-  var started = false
-  function start() {
+  const entry = script.getAttribute('data-entry')
+  let started = false
+  const start = () => {
     if (started)
       return
     started = true
-    var app = document.createElement('script')
+    const app = document.createElement('script')
     app.type = 'module'
     app.crossOrigin = ''
     app.src = entry
     document.head.appendChild(app)
   }
-  document.addEventListener('DOMContentLoaded', function () {
+  document.addEventListener('DOMContentLoaded', () => {
     // A page opened in the background paints nothing until shown: start at once.
     if (document.visibilityState === 'hidden')
       return start()
-    requestAnimationFrame(function () {
-      setTimeout(start, 0)
-    })
+    requestAnimationFrame(() => setTimeout(start, 0))
   })
 })()
