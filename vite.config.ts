@@ -110,7 +110,7 @@ function chunkMap(): Plugin {
         modules: c.moduleIds.map(short),
         imports: c.imports,
         dynamicImports: c.dynamicImports,
-        css: [...(c as any).viteMetadata?.importedCss ?? []],
+        css: [...c.viteMetadata?.importedCss ?? []],
       }]))
       this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: JSON.stringify(chunks) })
     },
@@ -133,6 +133,16 @@ function contentSecurityPolicyMeta(root: string): Plugin {
   }
 }
 
+/** `virtual:deck-link` (typed in env.d.ts): the deck's address and its QR code, fixed at build time. */
+function deckLinkModule(link: { url: string, svg: string }): Plugin {
+  const id = 'virtual:deck-link'
+  return {
+    name: 'layered-paradox:deck-link',
+    resolveId: source => source === id ? `\0${id}` : undefined,
+    load: loaded => loaded === `\0${id}` ? `export const deckUrl = ${JSON.stringify(link.url)}\nexport const qrSvg = ${JSON.stringify(link.svg)}\n` : undefined,
+  }
+}
+
 /** The deck's address and its QR code as SVG markup, both '' without DECK_URL. */
 async function deckLink(): Promise<{ url: string, svg: string }> {
   const url = process.env.DECK_URL?.trim() ?? ''
@@ -150,10 +160,6 @@ export default defineConfig(async () => {
   const root = fileURLToPath(new URL('.', import.meta.url))
   const link = await deckLink()
   return {
-    define: {
-      __DECK_URL__: JSON.stringify(link.url),
-      __DECK_QR_SVG__: JSON.stringify(link.svg),
-    },
     resolve: {
       alias: [
         // Slidev points `vue` at the build that compiles templates in the browser;
@@ -165,6 +171,6 @@ export default defineConfig(async () => {
         { find: /^@slidev\/parser\/core$/, replacement: require.resolve('@slidev/parser/utils') },
       ],
     },
-    plugins: [onlyUsedMermaidDiagrams(root), chunkMap(), contentSecurityPolicyMeta(root)],
+    plugins: [deckLinkModule(link), onlyUsedMermaidDiagrams(root), chunkMap(), contentSecurityPolicyMeta(root)],
   }
 })

@@ -14,7 +14,9 @@
   const root = document.documentElement
   const base = new URL(script.src).pathname.replace(/[^/]*$/, '')
   const path = decodeURI(location.pathname)
-  let rest = path.startsWith(base) ? path.slice(base.length) : '?'
+  let rest = path.startsWith(base)
+    ? path.slice(base.length)
+    : '?'
   rest = rest.replace(/\.html$/, '').replace(/\/$/, '')
   if (rest === '' || rest === 'index')
     rest = '1'

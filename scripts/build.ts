@@ -3,19 +3,15 @@
 // Chromium that scripts/chromium.ts finds) and the cover as og-image.png.
 // Builds into a temporary folder and swaps it in only when everything worked,
 // so a failed build never leaves a half-written dist/.
-import { spawnSync } from 'node:child_process'
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { requireChromium } from '../lib/chromium'
+import { slidev, tsx } from '../lib/run'
 import { checkBase, checkDeckUrl, fail, flagValue } from './options'
 
 /** The link preview image (seoMeta.ogImage in slides.md); Slidev copies it into the site. */
 const OG_IMAGE = 'og-image.png'
-
-function slidev(args: string[]): boolean {
-  return spawnSync('npx', ['slidev', ...args], { stdio: 'inherit' }).status === 0
-}
 
 /**
  * Build the site into `out` with `slidevArgs` passed on to `slidev build`.
@@ -40,16 +36,16 @@ export function buildSite(out: string, slidevArgs: string[]): void {
 
   // The cover, rendered fresh for every build: Slidev's own `ogImage: auto`
   // cannot be pointed at a system Chromium.
-  if (!slidev(['export', '--format', 'png', '--range', '1', '--output', shots, '--executable-path', executablePath, '--timeout', '120000']))
+  if (!slidev(['export', '--format', 'png', '--range', '1', '--output', shots, '--executable-path', executablePath, '--timeout', '120000']).ok)
     failed('rendering the cover for og-image.png')
   renameSync(resolve(shots, '1.png'), OG_IMAGE)
   rmSync(shots, { recursive: true, force: true })
 
-  const built = slidev(['build', '--out', partial, '--executable-path', executablePath, '--with-toc', '--timeout', '120000', ...slidevArgs])
+  const built = slidev(['build', '--out', partial, '--executable-path', executablePath, '--with-toc', '--timeout', '120000', ...slidevArgs]).ok
   rmSync(OG_IMAGE, { force: true })
   if (!built || !existsSync(resolve(partial, 'index.html')))
     failed('slidev build')
-  if (spawnSync('npx', ['tsx', 'scripts/prerender.ts', partial, flagValue(slidevArgs, '--base') ?? '/'], { stdio: 'inherit' }).status !== 0)
+  if (!tsx('scripts/prerender.ts', [partial, flagValue(slidevArgs, '--base') ?? '/']).ok)
     failed('pre-rendering the slides (scripts/prerender.ts)')
   rmSync(out, { recursive: true, force: true })
   renameSync(partial, out)

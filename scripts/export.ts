@@ -3,7 +3,6 @@
 // `npm run export:notes`  a handout: each slide's speaker notes (Slidev's presenter print view)
 // Every mode uses the Chromium that scripts/chromium.ts finds, and stops with one
 // clear line when there is none, before anything is written.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -11,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { buildSite } from './build'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
+import { slidev } from '../lib/run'
 import { fail } from './options'
 import { serve } from '../lib/serve'
 
@@ -31,10 +31,6 @@ export async function printNotes(siteUrl: string, output: string, executablePath
   finally {
     await browser.close()
   }
-}
-
-function slidev(args: string[]): boolean {
-  return spawnSync('npx', ['slidev', ...args], { stdio: 'inherit' }).status === 0
 }
 
 async function main(mode: string, extra: string[]): Promise<void> {
@@ -63,7 +59,7 @@ async function main(mode: string, extra: string[]): Promise<void> {
   const dark = mode === 'dark'
   const output = `${EXPORT_NAME}${dark ? '-dark' : ''}.pdf`
   const args = ['export', '--executable-path', executablePath, '--with-toc', '--timeout', '120000', '--output', output, ...extra]
-  if (!slidev(dark ? [...args, '--dark'] : args))
+  if (!slidev(dark ? [...args, '--dark'] : args).ok)
     fail('slidev export failed.')
   console.log(`✔ exported ${resolve(output)}`)
 }

@@ -2,6 +2,7 @@
 // simulated slow 4G and a 4× slower CPU, on a deck served on 127.0.0.1, with the
 // system Chromium and no network beyond this machine. Run directly:
 //   tsx scripts/lighthouse.ts http://127.0.0.1:4173/
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
@@ -28,7 +29,12 @@ export async function runLighthouse(url: string, chromePath: string): Promise<Li
       port: chrome.port,
       logLevel: 'error',
       output: 'json',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      onlyCategories: [
+        'performance',
+        'accessibility',
+        'best-practices',
+        'seo',
+      ],
     })
     if (!result)
       throw new Error(`Lighthouse returned nothing for ${url}`)

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 // Pre-rendered pages: after `slidev build`, every slide's address gets an HTML file
 // whose body already shows that slide, so the first paint needs HTML and CSS only
 // and a browser without JavaScript still sees the slide.
@@ -17,9 +18,10 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { load } from '@slidev/parser/fs'
-import { chromium, type Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
 import { serve } from '../lib/serve'
 
@@ -60,7 +62,9 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
   await page.waitForFunction((n) => {
     const el = document.querySelector(`#slide-content .slidev-page-${n}`)
     const wanted = el?.querySelectorAll('.mermaid, [code-lz], [data-mermaid]').length ?? 0
-    const drawn = [...el?.querySelectorAll('*') ?? []].filter(e => e.shadowRoot?.querySelector('svg')).length
+    const drawn = [
+      ...el?.querySelectorAll('*') ?? [],
+    ].filter(e => e.shadowRoot?.querySelector('svg')).length
     return document.fonts.status === 'loaded' && !!el?.firstElementChild && drawn >= wanted
   }, n, { timeout: 60_000, polling: 100 })
   // Two frames, so transitions that started on load have settled.
@@ -68,6 +72,8 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
   // Only the slide: not the "caching for offline" badge that floats over it.
   await page.locator('#slide-content').screenshot({ path: previewFile, animations: 'disabled', style: '.slidev-pwa-indicator { display: none !important }' })
 
+  // innerText, not textContent: the words as a reader sees them (no hidden parts, CSS text-transform).
+  /* eslint-disable unicorn/prefer-dom-node-text-content */
   return page.evaluate((n) => {
     const fonts = performance.getEntriesByType('resource')
       .map(e => new URL(e.name))
@@ -78,21 +84,30 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
     const current = container.querySelector<HTMLElement>(`.slidev-page-${n}`)!
     const title = (current.querySelector('h1')?.innerText ?? '').replace(/\s+/g, ' ').trim()
     const BLOCKS = 'p, li, td, th, blockquote, figcaption'
-    const text = [...current.querySelectorAll<HTMLElement>(BLOCKS)]
+    const text = [
+      ...current.querySelectorAll<HTMLElement>(BLOCKS),
+    ]
       .filter(el => !el.parentElement?.closest(BLOCKS) && el.checkVisibility({ opacityProperty: true }))
       .map(el => el.innerText.replace(/\s+/g, ' ').trim())
       .filter(Boolean)
       .join(' ')
     const allText = current.innerText.replace(/\s+/g, ' ').trim().replace(title, '').trim()
-    const hosts = [...current.querySelectorAll('*')].filter(el => el.shadowRoot)
-    const diagramText = hosts.flatMap(h => [...h.shadowRoot!.querySelectorAll('svg > desc')].map(d => d.textContent ?? '')).join(' ')
+    const hosts = [
+      ...current.querySelectorAll('*'),
+    ].filter(el => el.shadowRoot)
+    const diagramText = hosts.flatMap(h => [
+      ...h.shadowRoot!.querySelectorAll('svg > desc'),
+    ].map(d => d.textContent ?? '')).join(' ')
 
     // Only this slide, no ids the app uses, no state Vue keeps elsewhere.
     for (const other of container.querySelectorAll('.slidev-page')) {
       if (other !== current)
         other.remove()
     }
-    for (const el of [container, ...container.querySelectorAll('[id=slide-content], [id=slideshow]')])
+    for (const el of [
+      container,
+      ...container.querySelectorAll('[id=slide-content], [id=slideshow]'),
+    ])
       el.removeAttribute('id')
     current.classList.remove(`slidev-page-${n}`)
     current.removeAttribute('data-slidev-no')
@@ -102,7 +117,9 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
     for (const host of hosts)
       host.classList.add('lp-shadow-host')
     // Mermaid writes coordinates to 15 digits; whole pixels look the same and weigh a third.
-    for (const el of [...hosts].flatMap(h => [...h.shadowRoot!.querySelectorAll('[d], [points], [transform]')])) {
+    for (const el of [...hosts].flatMap(h => [
+      ...h.shadowRoot!.querySelectorAll('[d], [points], [transform]'),
+    ])) {
       for (const name of ['d', 'points', 'transform']) {
         const value = el.getAttribute(name)
         if (value)
@@ -113,12 +130,21 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
     const wrapper = document.createElement('div')
     container.before(wrapper)
     wrapper.append(container)
-    const html = wrapper.getHTML({ serializableShadowRoots: false, shadowRoots: hosts.map(h => h.shadowRoot!) })
+    const html = wrapper.getHTML({
+      serializableShadowRoots: false,
+      shadowRoots: hosts.map(h => h.shadowRoot!),
+    })
 
     // The CSS this snapshot needs: every rule of the page's stylesheets that matches one
     // of its elements (or <html>, <body>) in light or dark, @font-face and custom
     // properties. Interaction states and pseudo-elements are matched without the pseudo part.
-    const elements = [document.documentElement, document.body, document.getElementById('page-root')!, container, ...container.querySelectorAll('*')]
+    const elements = [
+      document.documentElement,
+      document.body,
+      document.getElementById('page-root')!,
+      container,
+      ...container.querySelectorAll('*'),
+    ]
     const DYNAMIC = /::?(?:hover|focus-visible|focus-within|focus|active|visited|link|checked|disabled|enabled|before|after|placeholder|selection|marker|backdrop|first-letter|first-line|-webkit-[\w-]+|-moz-[\w-]+)(?![\w-])/g
     const root = document.documentElement
     const scheme = (dark: boolean) => {
@@ -161,8 +187,17 @@ async function capture(page: Page, url: string, n: number, previewFile: string):
     }).join('')
     scheme(false)
     const css = [...document.styleSheets].map(s => keep(s.cssRules)).join('\n')
-    return { html, title, text, diagramText, allText, css, fonts }
+    return {
+      html,
+      title,
+      text,
+      diagramText,
+      allText,
+      css,
+      fonts,
+    }
   }, n)
+  /* eslint-enable unicorn/prefer-dom-node-text-content */
 }
 
 /** The CSS that places the snapshot where the app will draw the slide, at the scale it will use. */
@@ -177,10 +212,14 @@ function snapshotCss(rules: string): string {
 }
 
 function setMeta(html: string, key: string, value: string): string {
-  const attr = key.startsWith('og:') || key.startsWith('twitter:') ? 'property' : 'name'
+  const attr = key.startsWith('og:') || key.startsWith('twitter:')
+    ? 'property'
+    : 'name'
   const tag = `<meta ${attr}="${key}" content="${escapeHtml(value)}">`
   const existing = new RegExp(`<meta (?:property|name)="${key.replace(/[.:]/g, '\\$&')}" content="[^"]*">`)
-  return existing.test(html) ? html.replace(existing, tag) : html.replace('</head>', `${tag}\n</head>`)
+  return existing.test(html)
+    ? html.replace(existing, tag)
+    : html.replace('</head>', `${tag}\n</head>`)
 }
 
 function page(shell: string, base: string, n: number, shot: Capture, deckTitle: string): string {
@@ -239,7 +278,10 @@ function updatePrecacheRevision(dir: string, file: string): void {
 async function slideCount(entry: string): Promise<number> {
   const file = resolve(entry)
   const userRoot = resolve(file, '..')
-  const { slides } = await load({ userRoot, roots: [userRoot] }, file)
+  const { slides } = await load({
+    userRoot,
+    roots: [userRoot],
+  }, file)
   return slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled).length
 }
 

@@ -2,7 +2,7 @@
 // last click step, for a person to look at: `npm run shots` → shots/{light,dark}/NN.png.
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
-import { loadDeck } from '../tests/support/source'
+import { loadDeck } from '../lib/deck-source'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
 import { serve } from '../lib/serve'
 

@@ -8,10 +8,12 @@ const LIMIT_MS = 15_000
 
 /** The app's stylesheets, which a pre-rendered page loads as `media="print"` so they do not block its first paint. */
 function styleSheetsOn(): Promise<unknown> {
-  const links = [...document.querySelectorAll<HTMLLinkElement>('link[data-lp-deferred]')]
+  const links = [
+    ...document.querySelectorAll<HTMLLinkElement>('link[data-lp-deferred]'),
+  ]
   for (const link of links)
     link.media = 'all'
-  return Promise.all(links.filter(l => !l.sheet).map(l => new Promise(r => {
+  return Promise.all(links.filter(l => !l.sheet).map(l => new Promise((r) => {
     l.addEventListener('load', r, { once: true })
     l.addEventListener('error', r, { once: true })
   })))
@@ -40,7 +42,9 @@ export default defineAppSetup(async ({ router }) => {
     const page = document.querySelector<HTMLElement>(`#app .slidev-page-${slide}`)
     if (!page?.firstElementChild || !page.checkVisibility())
       return false
-    const hosts = [...page.querySelectorAll('*')].filter(el => el.shadowRoot?.querySelector('svg'))
+    const hosts = [
+      ...page.querySelectorAll('*'),
+    ].filter(el => el.shadowRoot?.querySelector('svg'))
     return hosts.length >= diagrams && document.fonts.status === 'loaded'
   }
   const started = performance.now()

@@ -1,9 +1,8 @@
-import { test as plain } from '@playwright/test'
 import { accessibilityProblems, axeFindings } from './support/accessibility'
-import { BOTH_SCHEMES, expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, plain, test } from './support/deck'
 import { AXE_EXEMPTIONS } from './support/exemptions'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from './support/source'
+import { loadDeck } from '../lib/deck-source'
 import { walkProblems } from './support/walk'
 
 test('axe finds nothing serious on any slide at any click, and diagram text and lines meet AA contrast', { tag: BOTH_SCHEMES }, async ({ deck }) => {

@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { tsx } from '../lib/run'
 
 // Bad input stops with one clear line and writes nothing.
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx')
-function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const cwd = process.cwd()
-  const result = spawnSync(TSX, [join(cwd, script), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } })
+function run(script: string, args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
+  const result = tsx(join(process.cwd(), script), args, { cwd, env, quiet: true })
   return { status: result.status, lines: result.stderr.trim().split('\n').filter(Boolean) }
 }
 
@@ -33,12 +31,8 @@ test('a DECK_URL that is not an address is refused before anything is built', ()
 
 test('an export with no browser available stops with one line and writes no PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lp-export-'))
-  const result = spawnSync(TSX, [join(process.cwd(), 'scripts/export.ts'), 'pdf'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, CHROMIUM_PATH: join(dir, 'no-such-chromium') },
-  })
-  expect(result.status).toBe(1)
-  expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^✖ No Chromium found\..*Nothing was exported\.$/)])
+  const { status, lines } = run('scripts/export.ts', ['pdf'], { CHROMIUM_PATH: join(dir, 'no-such-chromium') }, dir)
+  expect(status).toBe(1)
+  expect(lines).toEqual([expect.stringMatching(/^✖ No Chromium found\..*Nothing was exported\.$/)])
   expect(readdirSync(dir)).toEqual([])
 })

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -8,6 +8,7 @@ import { cleanUrlsSchema, headersSchema, redirectsSchema, rewritesSchema, routes
 import Ajv from 'ajv'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
+import { run } from '../lib/run'
 
 // The deploy configurations checked for what they do: each host's build command is run
 // as written, with that host's environment variables set to sample values, in a fresh
@@ -29,7 +30,7 @@ function copyOfProject(): string {
 
 /** Runs `command` in a shell in `cwd`, as a host's build step does; fails with its output. */
 function runAsHost(command: string, cwd: string, env: Record<string, string>): void {
-  const result = spawnSync('sh', ['-c', command], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' })
+  const result = run('sh', ['-c', command], { cwd, env, quiet: true })
   expect(result.status, `\`${command}\` failed:\n${(result.stdout + result.stderr).slice(-2000)}`).toBe(0)
 }
 

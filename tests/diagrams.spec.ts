@@ -1,7 +1,6 @@
-import { test as plain } from '@playwright/test'
-import { BOTH_SCHEMES, expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, plain, test } from './support/deck'
 import { expectDiagramsRendered } from './support/diagrams'
-import { loadDeck } from './support/source'
+import { loadDeck } from '../lib/deck-source'
 import { FIXTURE_URL } from './support/servers'
 
 test('the deck has at least three Mermaid diagrams, each with an accessible title', async ({ deck }) => {

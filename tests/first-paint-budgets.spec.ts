@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { gzipSize, precacheList } from '../lib/first-visit'
 import { expect, squash, test } from './support/deck'
-import { gzipSize, precacheList } from './support/first-visit'
 
 const KB = 1024
 /** HTML + render-blocking CSS and scripts, gzip, for the cover and any `/N`. */
@@ -16,20 +16,31 @@ const DIST = 'dist'
 /** The files in `html`'s <head> that hold up its first paint, as URLs relative to the page. */
 function renderBlocking(html: string): string[] {
   const head = html.slice(0, html.indexOf('</head>'))
-  const styles = [...head.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map(m => m[0])
-    .filter(tag => !/\bmedia="(?!all|screen)[^"]*"/.test(tag))
-  const scripts = [...head.matchAll(/<script\b[^>]*\bsrc="[^"]*"[^>]*>/g)].map(m => m[0])
-    .filter(tag => !/\b(async|defer)\b|type="module"/.test(tag))
-  return [...styles, ...scripts].map(tag => /\b(?:href|src)="([^"]+)"/.exec(tag)![1])
+  const styles = [
+    ...head.matchAll(/<link\s(?:[^>]*\s)?rel="stylesheet"[^>]*>/g),
+  ].map(m => m[0]).filter(tag => !/\bmedia="(?!all|screen)[^"]*"/.test(tag))
+  const scripts = [
+    ...head.matchAll(/<script\s(?:[^>]*\s)?src="[^"]*"[^>]*>/g),
+  ].map(m => m[0]).filter(tag => !/\s(?:async|defer)[\s>=]|type="module"/.test(tag))
+  return [
+    ...styles,
+    ...scripts,
+  ].map(tag => /\b(?:href|src)="([^"]+)"/.exec(tag)![1])
 }
 
 test('the cover and every slide paint from at most 30 KB gzip: the page and what blocks its rendering', async ({ deck, page }) => {
   const over: string[] = []
-  for (const path of ['', ...deck.slides.map(s => `${s.no}`)]) {
+  for (const path of [
+    '',
+    ...deck.slides.map(s => `${s.no}`),
+  ]) {
     const res = await page.request.get(path || './')
     expect(res.status(), `/${path}`).toBe(200)
     const html = await res.body()
-    const files = await Promise.all(renderBlocking(html.toString()).map(async url => ({ url, bytes: gzipSize(await (await page.request.get(url)).body()) })))
+    const files = await Promise.all(renderBlocking(html.toString()).map(async url => ({
+      url,
+      bytes: gzipSize(await (await page.request.get(url)).body()),
+    })))
     const total = gzipSize(html) + files.reduce((n, f) => n + f.bytes, 0)
     if (total > BEFORE_FIRST_PAINT_BUDGET)
       over.push(`/${path}: ${(total / KB).toFixed(1)} KB (page ${(gzipSize(html) / KB).toFixed(1)} KB; ${files.map(f => `${f.url} ${(f.bytes / KB).toFixed(1)} KB`).join(', ') || 'nothing else'})`)
@@ -39,7 +50,9 @@ test('the cover and every slide paint from at most 30 KB gzip: the page and what
 
 test('the pre-rendered HTML of every slide holds its title, its slide and no other', async ({ deck, page }) => {
   for (const slide of deck.slides) {
-    for (const path of slide.no === 1 ? ['./', '1'] : [`${slide.no}`]) {
+    for (const path of slide.no === 1
+      ? ['./', '1']
+      : [`${slide.no}`]) {
       const html = await (await page.request.get(path)).text()
       const snapshot = /<div id="lp-snapshot"[^>]*data-slide="(\d+)"[^>]*>([\s\S]*)<\/div><\/div>/.exec(html)
       expect(snapshot, `/${path}: a pre-rendered slide`).not.toBeNull()
@@ -47,7 +60,7 @@ test('the pre-rendered HTML of every slide holds its title, its slide and no oth
       const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(snapshot![2])
       expect(squash(h1?.[1].replace(/<[^>]+>/g, '') ?? ''), `/${path}: its heading`).toBe(squash(slide.title))
       expect(snapshot![2].match(/class="slidev-page[ "]/g), `/${path}: one slide`).toHaveLength(1)
-      expect(html, `/${path}: no inline script (the Content-Security-Policy allows none)`).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+      expect(html, `/${path}: no inline script (the Content-Security-Policy allows none)`).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/)
     }
   }
 })

@@ -60,8 +60,8 @@ for (const host of hosts) {
     test('a shared link previews well: title, description and the cover image', async ({ page, deck }) => {
       await deck.open(1)
       const meta = (p: string) => page.locator(`meta[property="${p}"], meta[name="${p}"]`).getAttribute('content')
-      expect(await meta('og:title')).toBe(deck.headmatter.seoMeta.ogTitle)
-      expect(await meta('og:description')).toBe(deck.headmatter.seoMeta.ogDescription)
+      expect(await meta('og:title')).toBe(deck.headmatter.seoMeta?.ogTitle)
+      expect(await meta('og:description')).toBe(deck.headmatter.seoMeta?.ogDescription)
       expect(await meta('twitter:card')).toBe('summary_large_image')
       const image = await meta('og:image')
       expect(image).toMatch(new RegExp(`^${host.base}`))

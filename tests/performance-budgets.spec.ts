@@ -5,19 +5,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
+import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_VISIT_BUDGET, KB } from '../lib/budgets'
 import { libraryFiles, LIBRARIES, type Library, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
 import { expect, test, watchPage } from './support/deck'
-import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from './support/first-visit'
+import { gzipSize, precacheList, readVisit, settle, watchFirstPaint } from '../lib/first-visit'
 import { REFERENCE_URL } from './support/servers'
-import { loadDeck } from './support/source'
+import { loadDeck } from '../lib/deck-source'
 
-const KB = 1024
-/** Bytes slide 1 may need before it is visible. */
-const COVER_BUDGET = 250 * KB
-/** … and at most this share of what the plain reference deck needs. */
-const COVER_VS_REFERENCE = 0.6
-/** The whole first visit, with a service worker's precache if there is one. */
-const FIRST_VISIT_BUDGET = 1.2 * KB * KB
 const DIST = 'dist'
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`

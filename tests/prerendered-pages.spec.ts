@@ -1,14 +1,35 @@
+import type { SourceSlide } from '../lib/deck-source'
+import { loadDeck } from '../lib/deck-source'
 import { expect, squash, test, watchPage } from './support/deck'
-import { loadDeck, type SourceSlide } from './support/source'
 import { DECK_PORT, PAGES_PORT, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './support/servers'
 
 // Every address paints its slide from HTML (scripts/prerender.ts): without
 // JavaScript the slide is there, with it the app takes over in place.
 const hosts = [
-  { name: 'root, SPA rewrites', port: DECK_PORT, base: '/', fallback404: false },
-  { name: 'root, 404.html only', port: PAGES_PORT, base: '/', fallback404: true },
-  { name: 'sub-path, 404.html only', port: SUB_PAGES_PORT, base: SUB_PATH, fallback404: true },
-  { name: 'sub-path, SPA rewrites', port: SUB_SPA_PORT, base: SUB_PATH, fallback404: false },
+  {
+    name: 'root, SPA rewrites',
+    port: DECK_PORT,
+    base: '/',
+    fallback404: false,
+  },
+  {
+    name: 'root, 404.html only',
+    port: PAGES_PORT,
+    base: '/',
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, 404.html only',
+    port: SUB_PAGES_PORT,
+    base: SUB_PATH,
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, SPA rewrites',
+    port: SUB_SPA_PORT,
+    base: SUB_PATH,
+    fallback404: false,
+  },
 ]
 
 /** A slide with a diagram, reached by a deep link. */
@@ -25,14 +46,14 @@ for (const host of hosts) {
       await page.goto('./')
       const cover = page.locator('#lp-snapshot h1')
       await expect(cover).toBeVisible()
-      expect(squash(await cover.innerText())).toBe(squash(deck.slides[0].title))
+      expect(squash(await cover.textContent() ?? '')).toBe(squash(deck.slides[0].title))
 
       const slide = DEEP(deck.slides)
       const response = await page.goto(`${slide.no}`)
       expect(response?.status(), 'a deep link is a page of its own, not a fallback').toBe(200)
       const heading = page.locator('#lp-snapshot h1')
       await expect(heading).toBeVisible()
-      expect(squash(await heading.innerText())).toBe(squash(slide.title))
+      expect(squash(await heading.textContent() ?? '')).toBe(squash(slide.title))
       // The diagram is in the snapshot (declarative shadow DOM), drawn and on the slide.
       const diagram = page.locator('#lp-snapshot .lp-shadow-host svg').first()
       await expect(diagram).toBeVisible()
@@ -68,8 +89,12 @@ test.describe('with JavaScript', () => {
     await deck.open(slide.no)
     await expect(page.locator('#lp-snapshot')).toHaveCount(0)
     const { frames, shift } = await page.evaluate(() => ({ frames: (window as any).__frames as string[], shift: (window as any).__shift as number }))
-    const shown = [...new Set(frames.filter(Boolean))]
-    expect(shown, 'headings visible in any frame of the load').toEqual([squash(slide.title)])
+    const shown = [
+      ...new Set(frames.filter(Boolean)),
+    ]
+    expect(shown, 'headings visible in any frame of the load').toEqual([
+      squash(slide.title),
+    ])
     // Painted from the HTML: the heading is there from the first frames on, and never
     // disappears while the app takes over.
     const first = frames.findIndex(Boolean)
@@ -106,7 +131,11 @@ test('each slide\'s address previews that slide: its title, its own words and it
     expect(meta(html, 'description'), `slide ${slide.no}: description`).toBe(meta(html, 'og:description'))
     const shown = squash(await page.evaluate(() => {
       const el = document.querySelector<HTMLElement>('#app .slidev-page:not([style*="display: none"])')!
-      const desc = [...el.querySelectorAll('*')].flatMap(e => [...e.shadowRoot?.querySelectorAll('svg > desc') ?? []].map(d => d.textContent))
+      const desc = [
+        ...el.querySelectorAll('*'),
+      ].flatMap(e => [
+        ...e.shadowRoot?.querySelectorAll('svg > desc') ?? [],
+      ].map(d => d.textContent))
       return `${el.textContent} ${desc.join(' ')}`
     }))
     // Each of the description's first words is on the slide (block texts run together in

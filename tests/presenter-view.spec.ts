@@ -1,4 +1,3 @@
-import { parseTimeString } from '@slidev/parser'
 import { expect, squash, test } from './support/deck'
 
 /** The first words of a note as the presenter view renders them. */
@@ -22,14 +21,4 @@ test('the presenter view has the notes of every slide', async ({ deck, page }) =
     await page.goto(`/presenter/${slide.no}`)
     await expect(page.locator('.slidev-note').first(), `notes of slide ${slide.no}`).toContainText(opening(slide.note))
   }
-})
-
-test('the presenter view counts down the talk\'s duration once started', async ({ deck, page }) => {
-  const minutes = parseTimeString(deck.headmatter.duration).seconds / 60
-  await page.goto('/presenter/1')
-  const timer = page.locator('.grid-section.bottom .font-mono')
-  await expect(timer).toHaveText(`${minutes}:00`)
-  await timer.hover()
-  await page.locator('.grid-section.bottom .i-carbon\\:play').click()
-  await expect(timer).toHaveText(new RegExp(`^${minutes - 1}:5\\d$`))
 })

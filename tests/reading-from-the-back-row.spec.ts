@@ -1,8 +1,7 @@
-import { test as plain } from '@playwright/test'
-import { BOTH_SCHEMES, expect, REDUCED_MOTION, test } from './support/deck'
+import { BOTH_SCHEMES, expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { readabilityProblems } from './support/layout'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from './support/source'
+import { loadDeck } from '../lib/deck-source'
 import { type Step, walkProblems } from './support/walk'
 import type { Page } from '@playwright/test'
 

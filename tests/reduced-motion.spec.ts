@@ -1,8 +1,7 @@
-import { test as plain } from '@playwright/test'
-import { BOTH_SCHEMES, expect, REDUCED_MOTION, test } from './support/deck'
+import { BOTH_SCHEMES, expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { motionProblems, recordMotion } from './support/motion'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck, type SourceSlide } from './support/source'
+import { loadDeck, type SourceSlide } from '../lib/deck-source'
 import { report, walkDeck } from './support/walk'
 import type { Page } from '@playwright/test'
 

@@ -1,8 +1,7 @@
-import { test as plain } from '@playwright/test'
-import { expect, REDUCED_MOTION, test } from './support/deck'
+import { expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { nameProblems } from './support/names'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from './support/source'
+import { loadDeck } from '../lib/deck-source'
 import { report, walkDeck, walkProblems } from './support/walk'
 
 // The state after each step is what this gate measures; reduced motion makes slide

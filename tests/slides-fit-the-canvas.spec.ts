@@ -1,8 +1,7 @@
-import { test as plain } from '@playwright/test'
-import { BOTH_SCHEMES, expect, REDUCED_MOTION, test } from './support/deck'
+import { BOTH_SCHEMES, expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { overflowProblems } from './support/layout'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from './support/source'
+import { loadDeck } from '../lib/deck-source'
 import { walkProblems } from './support/walk'
 
 // The state after each step is what this gate measures; reduced motion makes slide

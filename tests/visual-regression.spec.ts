@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs'
-import { test as plain } from '@playwright/test'
-import { BOTH_SCHEMES, expect, test } from './support/deck'
+import { BOTH_SCHEMES, expect, plain, test } from './support/deck'
 import { BROKEN_SLIDES_URL } from './support/servers'
-import { loadDeck } from './support/source'
+import { loadDeck } from '../lib/deck-source'
 import { expectLooksApproved, shotName } from './support/visual'
 import { settle, type Step, walkDeck } from './support/walk'
 

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { AA, contrastOver } from './contrast'
 import { AXE_EXEMPTIONS } from './exemptions'
+import './in-page'
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
 const BLOCKING = new Set(['serious', 'critical'])
@@ -45,16 +46,7 @@ async function pairsAxeCannotSee(page: Page, no: number): Promise<Pair[]> {
     const slide = document.querySelector(`.slidev-page-${n}`)
     if (!slide)
       return pairs
-    // The first opaque background behind `el`, crossing shadow roots.
-    const backdrop = (el: Element | null): string => {
-      for (let e: Element | null = el; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
-        const bg = getComputedStyle(e).backgroundColor
-        if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg))
-          return bg
-      }
-      return 'rgb(255, 255, 255)'
-    }
-    const shown = (el: Element) => !el.closest('.slidev-vclick-hidden') && (el as HTMLElement).checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) !== false
+    const { backdrop, shown, pseudoTexts } = window.__lp
     const label = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
 
     for (const host of slide.querySelectorAll('.mermaid')) {
@@ -109,12 +101,8 @@ async function pairsAxeCannotSee(page: Page, no: number): Promise<Pair[]> {
     for (const el of [slide, ...slide.querySelectorAll('*')]) {
       if (!shown(el))
         continue
-      for (const pseudo of ['::before', '::after']) {
-        const style = getComputedStyle(el, pseudo)
-        if (!/^["']/.test(style.content) || style.content.length <= 2 || style.display === 'none')
-          continue
+      for (const { pseudo, style } of pseudoTexts(el))
         pairs.push({ what: `text ${style.content} drawn by ${pseudo}`, fg: style.color, bg: 'transparent', base: backdrop(el), need: text })
-      }
     }
     return pairs
   }, { n: no, text: AA.text, graphic: AA.graphic })

@@ -2,14 +2,18 @@
 // Content-Security-Policy violations, failed requests and any request that leaves
 // the site, and fails the test at its end if it saw one, so no spec can forget to look.
 import { test as base, type BrowserContext, expect, type Locator, type Page } from '@playwright/test'
-import { loadDeck, type SourceSlide } from './source'
+import type { Headmatter } from '@slidev/types'
+import { IN_PAGE_HELPERS } from './in-page'
+import { loadDeck, type SourceSlide } from '../../lib/deck-source'
 
 export interface Deck {
   page: Page
   /** The slides as the Markdown defines them (1-based `no`). */
   slides: SourceSlide[]
   /** The deck's headmatter (title, duration, …). */
-  headmatter: Record<string, any>
+  headmatter: Headmatter
+  /** The talk's duration from the headmatter, in seconds. */
+  duration: number
   /** Open slide `n` by URL, optionally at a click step, and wait for it. */
   open: (n: number, clicks?: number) => Promise<Locator>
   /** The rendered slide `n`. */
@@ -75,20 +79,30 @@ export async function reportCspViolations(target: Page | BrowserContext): Promis
   })`)
 }
 
-export const test = base.extend<{ deck: Deck, fallback404: boolean }>({
-  fallback404: [false, { option: true }],
+/**
+ * Playwright's test, with every page of the test's context prepared: CSP violations
+ * reported as console errors, and the gates' in-page helpers (`window.__lp`) defined.
+ * Specs on the fixture decks use it as it is; specs on the deck use `test`.
+ */
+export const plain = base.extend({
   context: async ({ context }, use) => {
     await reportCspViolations(context)
+    await context.addInitScript(IN_PAGE_HELPERS)
     await use(context)
   },
+})
+
+export const test = plain.extend<{ deck: Deck, fallback404: boolean }>({
+  fallback404: [false, { option: true }],
   deck: async ({ page, baseURL, fallback404 }, use) => {
     const errors = watchPage(page, new URL(baseURL!).origin, { fallback404 })
-    const { slides, headmatter } = await deckSource
+    const { slides, headmatter, duration } = await deckSource
     const slide = (n: number) => page.locator(`.slidev-page-${n}`)
     const deck: Deck = {
       page,
       slides,
       headmatter,
+      duration,
       slide,
       errors: () => [...errors],
       async open(n, clicks) {

@@ -2,7 +2,7 @@
 // inside the open shadow root of its `.mermaid` element; when Mermaid fails,
 // Slidev shows the error text instead. Used on the deck and on a broken fixture.
 import { expect, type Page } from '@playwright/test'
-import type { SourceSlide } from './source'
+import type { SourceSlide } from '../../lib/deck-source'
 
 /** Labels written in the diagram source: `["…"]`, `(["…"])`, `{{"…"}}`, `-- "…" -->`. */
 export function diagramLabels(code: string): string[] {

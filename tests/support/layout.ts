@@ -4,6 +4,7 @@
 // - back row: no visible text smaller than about 20 px on the 980 px canvas (small print
 //   such as credits and corner labels: 16 px), and a word budget per slide.
 import type { Page } from '@playwright/test'
+import './in-page'
 
 /** Body text floor in canvas px ("about 20 px": sub-pixel rounding is allowed). */
 export const MIN_TEXT_PX = 20
@@ -35,25 +36,9 @@ function inspectSlide({ n, small }: { n: number, small: typeof SMALL_PRINT }): I
   const canvas = document.querySelector('#slide-content')!.getBoundingClientRect()
   const scale = canvas.width / 980
   const slide = document.querySelector(`.slidev-page-${n}`)!
-  const up = (e: Element): Element | null => e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)
-  const shown = (el: Element) => !el.closest('.slidev-vclick-hidden')
-    && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-  const describe = (el: Element) => {
-    const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : ''
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
-    return el.tagName.toLowerCase() + cls + (text ? ` "${text}"` : '')
-  }
+  const { up, shown, describe, allElements, pseudoTexts } = window.__lp
   // Every element of the slide, the inside of diagrams' shadow roots included.
-  const all: Element[] = []
-  const walk = (node: Element | ShadowRoot) => {
-    for (const el of node.children) {
-      all.push(el)
-      if (el.shadowRoot)
-        walk(el.shadowRoot)
-      walk(el)
-    }
-  }
-  walk(slide)
+  const all = allElements(slide)
   const skip = new Set(['STYLE', 'SCRIPT', 'TITLE', 'DESC', 'style', 'title', 'desc'])
   // Text nodes a person can see, with the element that styles them.
   const texts: { el: Element, node: Node, rect: DOMRect }[] = []
@@ -89,19 +74,16 @@ function inspectSlide({ n, small }: { n: number, small: typeof SMALL_PRINT }): I
   for (const el of [slide, ...all]) {
     if (!shown(el))
       continue
-    for (const pseudo of ['::before', '::after'] as const) {
-      const st = getComputedStyle(el, pseudo)
-      if (!/^["']/.test(st.content) || st.content.length <= 2 || st.display === 'none')
-        continue
-      const text = st.content.slice(1, -1)
+    for (const { pseudo, text, style } of pseudoTexts(el)) {
       runs.push({
-        text: st.textTransform === 'uppercase' ? text.toUpperCase() : text,
-        px: Number.parseFloat(st.fontSize) * scaleOf(el),
+        text,
+        px: Number.parseFloat(style.fontSize) * scaleOf(el),
         small: small.some(s => s.pseudo === pseudo && el.matches(s.selector)),
         where: describe(el) + pseudo,
       })
     }
   }
+
 
   const overflow: string[] = []
   const reported = new Set<Element>()

@@ -2,6 +2,7 @@
 // makes must be instant. The page records each CSS transition and animation as it
 // starts (they finish too fast to catch otherwise); the gate reads the record per step.
 import type { Page } from '@playwright/test'
+import './in-page'
 
 interface Motion { what: string, ms: number, endless: boolean }
 
@@ -14,10 +15,7 @@ export async function recordMotion(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const log: Motion[] = []
     window.__motion = log
-    const describe = (el: Element) => {
-      const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : ''
-      return el.tagName.toLowerCase() + cls
-    }
+    const describe = (el: Element) => window.__lp.describe(el, { text: false })
     const note = (el: Element, what: string, pick: (a: Animation) => boolean) => {
       const a = el.getAnimations().find(pick)
       const t = a?.effect?.getComputedTiming()

@@ -6,12 +6,13 @@
 //   PAGES_PORT      dist/ at /, as GitHub Pages: unknown paths get 404.html with status 404, no headers
 //   SUB_PAGES_PORT  the sub-path build at SUB_PATH, as GitHub Pages
 //   SUB_SPA_PORT    the sub-path build at SUB_PATH, as Vercel: SPA rewrites, vercel.json's headers
-import { execFileSync } from 'node:child_process'
+import { tsx } from '../../lib/run'
 import { serve } from '../../lib/serve'
 import { DECK_PORT, PAGES_PORT, SUB_DECK_URL, SUB_DIST, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
 
 function build(args: string[], env: Record<string, string> = {}): void {
-  execFileSync('npx', ['tsx', 'scripts/build.ts', ...args], { stdio: 'inherit', env: { ...process.env, ...env } })
+  if (!tsx('scripts/build.ts', args, { env }).ok)
+    process.exit(1)
 }
 
 if (!process.env.SITES_SKIP_BUILD) {

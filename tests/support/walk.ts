@@ -4,7 +4,7 @@
 import { relative } from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import { diagramProblems } from './diagrams'
-import type { SourceSlide } from './source'
+import type { SourceSlide } from '../../lib/deck-source'
 
 export type Scheme = 'light' | 'dark'
 

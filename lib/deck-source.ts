@@ -1,7 +1,12 @@
 // What the deck's Markdown says each slide should show, read with Slidev's own
-// parser: the tests compare the built site against this, not against copies.
+// parser: the tests compare the built site against this, not against copies, and
+// the scripts count and name slides with it.
+import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseTimeString } from '@slidev/parser'
 import { load } from '@slidev/parser/fs'
+import type { Headmatter } from '@slidev/types'
 
 export interface SourceSlide {
   /** 1-based slide number, as in the URL. */
@@ -17,12 +22,16 @@ export interface SourceSlide {
   components: Record<string, number>
 }
 
-const COMPONENTS = ['LayerStack', 'FieldComparison', 'SourceCard', 'FieldBadge', 'TalkFraming']
+/** The deck's own components, by file name in components/. */
+export const COMPONENTS = readdirSync(fileURLToPath(new URL('../components', import.meta.url)))
+  .filter(f => f.endsWith('.vue'))
+  .map(f => f.replace(/\.vue$/, ''))
 
-export async function loadDeck(entry = 'slides.md'): Promise<{ slides: SourceSlide[], headmatter: Record<string, any> }> {
+export async function loadDeck(entry = 'slides.md'): Promise<{ slides: SourceSlide[], headmatter: Headmatter, duration: number }> {
   const file = resolve(entry)
   const userRoot = resolve(file, '..')
   const data = await load({ userRoot, roots: [userRoot] }, file)
+  const headmatter = data.headmatter as Headmatter
   const slides = data.slides
     .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
     .map((s, i) => {
@@ -45,5 +54,7 @@ export async function loadDeck(entry = 'slides.md'): Promise<{ slides: SourceSli
         components,
       }
     })
-  return { slides, headmatter: data.headmatter }
+  // Slidev's default when the headmatter names no duration.
+  const duration = parseTimeString(headmatter.duration ?? '30min').seconds
+  return { slides, headmatter, duration }
 }

@@ -7,6 +7,11 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { BrowserContext, Page } from 'playwright-core'
 
+declare global {
+  /** Set by watchFirstPaint's script: ms since navigation start when the slide was painted. */
+  interface Window { __firstPaint: number | null }
+}
+
 /** One request of the visit, as Resource Timing reports it. */
 export interface Fetched {
   /** Path (and query) on the site, e.g. `/assets/index-abc.js`. */
@@ -51,14 +56,14 @@ export async function watchFirstPaint(target: Page | BrowserContext, n = 1): Pro
 
 /** Waits for the painted cover and returns the requests the page made so far. */
 export async function readVisit(page: Page, timeout = 60_000): Promise<Visit> {
-  await page.waitForFunction(() => (window as any).__firstPaint !== null, undefined, { timeout, polling: 50 })
+  await page.waitForFunction(() => window.__firstPaint !== null, undefined, { timeout, polling: 50 })
   return page.evaluate(() => {
     const entries = [
       ...performance.getEntriesByType('navigation'),
       ...performance.getEntriesByType('resource'),
     ] as PerformanceResourceTiming[]
     return {
-      visibleAt: (window as any).__firstPaint as number,
+      visibleAt: window.__firstPaint!,
       fetched: entries
         .filter(e => new URL(e.name).origin === location.origin)
         .map(e => ({

@@ -1,0 +1,168 @@
+// What `npm run bench` reports: the figures of each run summed up (median, min–max),
+// the table it prints, and bench/README.md, written from bench/results.json (and
+// bench/before.json) so that no figure in it can disagree with the measurements.
+import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_VISIT_BUDGET, KB } from '../../lib/budgets'
+
+export interface Stat { median: number, min: number, max: number, samples: number[] }
+export type Unit = 'KB' | 'ms' | 'n' | 'MB' | 's' | 'score' | 'CLS'
+export type DeckName = 'ours' | 'reference'
+
+/** bench/results.json */
+export interface BenchResults {
+  date: string
+  runs: number
+  dwellMs: number
+  machine: { cpus: number, node: string, chromium: string, slidev: string }
+  slides: Record<DeckName, number>
+  units: Record<string, string>
+  ratio: Record<string, number | null>
+  results: Record<DeckName, Record<string, Stat>>
+}
+
+export function stat(samples: number[]): Stat {
+  const s = [...samples].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+  return { median, min: s[0], max: s[s.length - 1], samples }
+}
+
+/** Each figure over the runs. */
+export function collect(samples: Record<string, number>[]): Record<string, Stat> {
+  const keys = [...new Set(samples.flatMap(s => Object.keys(s)))]
+  return Object.fromEntries(keys.map(k => [k, stat(samples.map(s => s[k]).filter(v => v !== undefined))]))
+}
+
+export const ROWS: [key: string, label: string, unit: Unit][] = [
+  ['lhPerformance', 'Lighthouse mobile: performance', 'score'],
+  ['lhAccessibility', 'Lighthouse mobile: accessibility', 'score'],
+  ['lhBestPractices', 'Lighthouse mobile: best practices', 'score'],
+  ['lhSeo', 'Lighthouse mobile: SEO', 'score'],
+  ['lhFcpMs', 'Lighthouse mobile: first contentful paint', 'ms'],
+  ['lhLcpMs', 'Lighthouse mobile: largest contentful paint', 'ms'],
+  ['lhTbtMs', 'Lighthouse mobile: total blocking time', 'ms'],
+  ['lhCls', 'Lighthouse mobile: cumulative layout shift', 'CLS'],
+  ['lhBytes', 'Lighthouse mobile: bytes (total byte weight)', 'KB'],
+  ['beforeVisibleBytes', 'slide 1: bytes before visible (gzip)', 'KB'],
+  ['beforeVisibleRequests', 'slide 1: requests before visible', 'n'],
+  ['firstVisitBytes', 'first visit: bytes (gzip, + precache)', 'KB'],
+  ['firstVisitRequests', 'first visit: requests (+ precache)', 'n'],
+  ['visibleMs', 'slide 1 visible', 'ms'],
+  ['visibleThrottledMs', 'slide 1 visible, CPU 4x + Fast 4G', 'ms'],
+  ['nextSlideMs', '→ next slide painted (median)', 'ms'],
+  ['nextSlideWorstMs', '→ next slide painted (worst)', 'ms'],
+  ['buildMs', 'build time', 's'],
+  ['distBytes', 'dist/ size', 'MB'],
+  ['distGzipBytes', 'dist/ size (gzip)', 'MB'],
+  ['precacheGzipBytes', 'service-worker precache (gzip)', 'KB'],
+  ['pdfMsPerSlide', 'PDF export per slide', 'ms'],
+  ['pdfMs', 'PDF export total', 's'],
+  ['pdfBytes', 'PDF size', 'KB'],
+]
+
+export function unitOf(unit: Unit): string {
+  return unit === 'KB' || unit === 'MB' ? 'bytes' : unit === 'n' ? 'count' : unit === 'score' || unit === 'CLS' ? unit : 'ms'
+}
+
+function fmt(v: number, unit: Unit): string {
+  if (unit === 'KB')
+    return (v / KB).toFixed(1)
+  if (unit === 'MB')
+    return (v / KB / KB).toFixed(2)
+  if (unit === 's')
+    return (v / 1000).toFixed(1)
+  if (unit === 'CLS')
+    return v.toFixed(3)
+  return v.toFixed(0)
+}
+
+function cell(s: Stat | undefined, unit: Unit): string {
+  // A figure a deck does not have (no service worker) is NaN, or null once in JSON.
+  if (!s || s.median === null || Number.isNaN(s.median))
+    return '–'
+  return s.min === s.max ? fmt(s.median, unit) : `${fmt(s.median, unit)} (${fmt(s.min, unit)}–${fmt(s.max, unit)})`
+}
+
+/** ours / reference, per figure, where both have one. */
+export function ratios(results: BenchResults['results']): Record<string, number | null> {
+  return Object.fromEntries(ROWS.map(([k]) => [k, results.ours[k] && results.reference[k]?.median
+    ? Number((results.ours[k].median / results.reference[k].median).toFixed(3))
+    : null]))
+}
+
+/** The run's figures as a Markdown table: ours beside the reference deck. */
+export function resultsTable(bench: BenchResults): string {
+  return [
+    `| metric | unit | ours: median (min–max) | reference: median (min–max) | ours / reference |`,
+    `| --- | --- | --- | --- | --- |`,
+    ...ROWS.map(([k, label, unit]) => `| ${label} | ${unit} | ${cell(bench.results.ours[k], unit)} | ${cell(bench.results.reference[k], unit)} | ${bench.ratio[k] ?? '–'} |`),
+  ].join('\n')
+}
+
+const about = (b: BenchResults) => `${b.date.slice(0, 10)}, ${b.runs} runs, Slidev ${b.machine.slidev}, Node ${b.machine.node.replace(/^v/, '')}, Chromium ${b.machine.chromium}, ${b.machine.cpus} cores`
+
+/** bench/README.md, from the latest results and the run before the optimisations. */
+export function renderReadme(now: BenchResults, before: BenchResults): string {
+  const ours = (k: string) => now.results.ours[k]?.median ?? Number.NaN
+  const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
+  const coverLimit = Math.min(COVER_BUDGET, COVER_VS_REFERENCE * now.results.reference.beforeVisibleBytes.median)
+  const history = ROWS.filter(([k]) => before.results.ours[k] && now.results.ours[k])
+  return `# Performance
+
+Written by \`npm run bench\` from \`bench/results.json\` and \`bench/before.json\`; do not edit
+it by hand (\`npm run bench -- --report\` writes it again from the JSON).
+
+The audience opens the deck on phones over venue Wi-Fi, so the cover has to come first and
+light, and the next diagram has to be drawn before the presenter moves on.
+
+## What the bench measures
+
+\`npm run bench\` (\`scripts/bench.ts\`; \`--runs N\`, \`--no-pdf\`, \`--dwell MS\`, \`--out FILE\`) builds
+two decks with the same Slidev: ours, as \`npm run build\` builds it, and a reference deck it
+writes itself (\`scripts/reference-deck.ts\`: default theme and settings, three slides, one
+Mermaid flowchart on slide 2). It serves both as a static host does, gzip on
+(\`lib/serve.ts\`), and in headless Chromium alternates the two each run
+(\`scripts/bench/measure.ts\`). Per deck:
+
+- bytes (gzip, as transferred) and requests before slide 1 is visible on a phone-sized
+  screen, and for the whole first visit, plus what a service worker precaches;
+- the time to slide 1 visible, and again with the CPU throttled 4× and DevTools' "Fast 4G";
+- the time from → to the next slide painted with its diagrams, over the whole deck, the
+  presenter staying ${now.dwellMs} ms on each slide;
+- build time, \`dist/\` size, PDF export time and size.
+
+It blocks requests that leave the machine (the reference deck asks Google Fonts for its
+font), so those bytes count neither way. A benchmark, not a test: no timing fails anything.
+
+## The latest run
+
+${about(now)}. Bytes are exact; times vary from run to run on a shared machine, so compare
+ours with the reference in the same run.
+
+${resultsTable(now)}
+
+## The budgets
+
+Bytes only, enforced by \`tests/performance-budgets.spec.ts\` in \`npm test\` (limits in
+\`lib/budgets.ts\`), with this run's figures:
+
+| budget | limit | this run |
+| --- | --- | --- |
+| slide 1, bytes before it is visible (gzip) | ${kb(COVER_BUDGET)} and ${COVER_VS_REFERENCE}× the reference deck: ${kb(coverLimit)} | ${kb(ours('beforeVisibleBytes'))} |
+| the whole first visit, with the offline precache (gzip) | ${kb(FIRST_VISIT_BUDGET)} | ${kb(ours('firstVisitBytes'))} |
+| Mermaid, Shiki, KaTeX and Monaco code | fetched only when a slide that uses it is current or next | checked by the tests |
+| the offline precache | holds no library code that no slide uses | checked by the tests |
+
+## Since the optimisations began
+
+\`bench/before.json\` (${about(before)}) beside the latest run. What brought the bytes down,
+in order: Vue's runtime-only build and \`@slidev/parser/utils\` instead of the parser's core
+(\`vite.config.ts\`); Mermaid loaded only when its slide is current or next
+(\`components/Mermaid.vue\`); only the Mermaid diagram types and layout the deck draws kept in
+the build; only the Latin faces of the fonts (\`styles/fonts.css\`). Offline support (the
+service worker's precache) and the PDF in the build came after, and cost bytes on purpose.
+
+| metric | before | now |
+| --- | --- | --- |
+${history.map(([k, label, unit]) => `| ${label} (${unit}) | ${cell(before.results.ours[k], unit)} | ${cell(now.results.ours[k], unit)} |`).join('\n')}
+`
+}

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { type BenchResults, renderReadme } from '../scripts/bench/report'
+
+// bench/README.md is written from the bench's JSON, so no figure in it can disagree
+// with the measurements: this fails when either was edited by hand.
+test('bench/README.md is what the bench writes from bench/results.json and bench/before.json', () => {
+  const read = (file: string): BenchResults => JSON.parse(readFileSync(file, 'utf8'))
+  expect(readFileSync('bench/README.md', 'utf8'), 'run `npm run bench -- --report` to write it again')
+    .toBe(renderReadme(read('bench/results.json'), read('bench/before.json')))
+})
