@@ -10,3 +10,5 @@ export const COVER_VS_REFERENCE = 0.6
 export const FIRST_VISIT_BUDGET = 1.2 * KB * KB
 /** Bytes (gzip) a phone held upright may need before the reading view's first heading shows. */
 export const READING_VIEW_BUDGET = 260 * KB
+/** Bytes (gzip) before a pre-rendered page's first paint: the HTML and what blocks its rendering, for `/` and every `/N`. */
+export const FIRST_PAINT_BUDGET = 30 * KB

@@ -33,8 +33,9 @@ export interface Visit {
 
 /**
  * Records, from the first script of the page on, the moment `.slidev-page-<n>` is
- * visible with its h1 laid out, plus one more animation frame: the frame with
- * the heading has then been painted. Call before `page.goto`.
+ * visible with its h1 laid out (or a pre-rendered page's snapshot of that slide),
+ * plus one more animation frame: the frame with the heading has then been painted.
+ * Call before `page.goto`.
  * `view`: 'slides' measures the slide itself, also on a phone held upright, which
  * would otherwise open the reading view (setup/reading.ts); 'reading' measures the
  * reading view's first heading.
@@ -53,8 +54,10 @@ export async function watchFirstPaint(target: Page | BrowserContext, n = 1, view
     performance.setResourceTimingBufferSize(2000)
     const shown = el => !!el && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
       && el.getBoundingClientRect().width > 0
+    // The slide as the app draws it, or as a pre-rendered page paints it before the app.
+    const snapshot = '#lp-snapshot[data-shows="' + n + '"] ' + (within ? '.lp-snap-read article' : '.lp-snap-slide') + ' h1'
     const check = () => {
-      if (shown(document.querySelector(within + '.slidev-page-' + n)) && shown(document.querySelector(within + '.slidev-page-' + n + ' h1')))
+      if ((shown(document.querySelector(within + '.slidev-page-' + n)) && shown(document.querySelector(within + '.slidev-page-' + n + ' h1'))) || shown(document.querySelector(snapshot)))
         requestAnimationFrame(() => { window.__firstPaint = performance.now() })
       else
         requestAnimationFrame(check)

@@ -10,7 +10,8 @@ import type { BenchResults, DeckName, Stat } from './bench/report'
 //   npm run bench -- --runs 5 --no-pdf --out /tmp/bench.json
 //   npm run bench -- --report          # only write bench/README.md again from the JSON
 //
-// Measuring is in scripts/bench/measure.ts, reporting in scripts/bench/report.ts.
+// Measuring is in scripts/bench/measure.ts, reporting in scripts/bench/report.ts;
+// each run also runs Lighthouse's mobile preset on both decks (scripts/lighthouse.ts).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
@@ -23,6 +24,7 @@ import { slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
 import { distFigures, exportPdf, firstVisit, throttledVisit, timed, walk } from './bench/measure'
 import { collect, ratios, renderReadme, resultsTable, ROWS, stat, unitOf } from './bench/report'
+import { runLighthouse } from './lighthouse'
 import { writeReferenceDeck } from './reference-deck'
 
 const README = 'bench/README.md'
@@ -107,9 +109,10 @@ try {
       : decks
     for (const deck of order) {
       process.stdout.write(`run ${i + 1}/${RUNS} ${deck.name}… `)
-      const sample = {
+      const sample: Sample = {
         ...await firstVisit(browser, deck),
         ...await throttledVisit(browser, deck),
+        ...await runLighthouse(`${deck.url}/`, executablePath),
       }
       const times = await walk(browser, deck, DWELL)
       walks[deck.name].push(...times)

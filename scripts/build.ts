@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { requireChromium } from '../lib/chromium'
-import { slidev } from '../lib/run'
+import { slidev, tsx } from '../lib/run'
 import { writeHandout } from './handout'
 import { checkBase, checkDeckUrl, fail, flagValue } from './options'
 
@@ -74,6 +74,8 @@ export function buildSite(out: string, slidevArgs: string[]): void {
     failed('slidev build')
   if (!writeHandout(partial, flagValue(slidevArgs, '--base')))
     failed('printing the handout PDF (scripts/handout.ts)')
+  if (!tsx('scripts/prerender.ts', [partial, flagValue(slidevArgs, '--base') ?? '/']).ok)
+    failed('pre-rendering the slides (scripts/prerender.ts)')
   rmSync(out, { recursive: true, force: true })
   renameSync(partial, out)
 }

@@ -6,7 +6,7 @@ import type { Router } from 'vue-router'
 export const PHONE_UPRIGHT = '(max-width: 600px) and (orientation: portrait)'
 
 /** Remembered for the tab once a reader picks the slides, so a reload keeps them. */
-const CHOSE_SLIDES = 'lp:chose-slides'
+export const CHOSE_SLIDES = 'lp:chose-slides'
 
 export function choseSlides(): void {
   try {

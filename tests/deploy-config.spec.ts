@@ -49,7 +49,8 @@ function expectBuiltSite(dir: string, deckUrl: string, base = '/'): void {
     'og-image.png',
   ])
     expect(existsSync(join(dir, file)), `${dir}/${file}`).toBe(true)
-  expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`src="${base}assets/`)
+  // The app's entry: a script tag, or on a pre-rendered page the module prerendered.js starts.
+  expect(readFileSync(join(dir, 'index.html'), 'utf8')).toMatch(new RegExp(`(?:src|data-entry)="${base}assets/`))
   const chunks = readdirSync(join(dir, 'assets'), { recursive: true }).map(String).filter(f => f.endsWith('.js'))
   expect(chunks.some(f => readFileSync(join(dir, 'assets', f), 'utf8').includes(deckUrl)), `DECK_URL ${deckUrl} is built in`).toBe(true)
 }

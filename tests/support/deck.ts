@@ -95,6 +95,27 @@ export const plain = base.extend({
 })
 
 export const test = plain.extend<{ deck: Deck, fallback404: boolean }>({
+  // A pre-rendered page (scripts/prerender.ts) shows a snapshot until the app has drawn
+  // the same thing: navigations return once the app has taken over, so a spec meets
+  // the app's elements and not their copies.
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled !== false) {
+      const takenOver = () => page.locator('#lp-snapshot').waitFor({ state: 'detached', timeout: 30_000 })
+      const goto = page.goto.bind(page)
+      const reload = page.reload.bind(page)
+      page.goto = async (...args) => {
+        const response = await goto(...args)
+        await takenOver()
+        return response
+      }
+      page.reload = async (...args) => {
+        const response = await reload(...args)
+        await takenOver()
+        return response
+      }
+    }
+    await use(page)
+  },
   fallback404: [
     false,
     { option: true },

@@ -16,7 +16,8 @@ export const PHONES = [
 /** Opens the reading view at `url` and waits until every slide and every diagram is drawn. */
 export async function openReading(page: Page, url = 'read'): Promise<void> {
   await page.goto(url)
-  await expect(page.locator('.reading-slide').first()).toBeVisible()
+  // Slides are drawn a few at a time; the view says when all are there.
+  await expect(page.locator('.reading-view[data-complete]')).toBeAttached()
   await drawAllDiagrams(page)
 }
 

@@ -1,0 +1,199 @@
+import type { SourceSlide } from '../lib/deck-source'
+import { loadDeck } from '../lib/deck-source'
+import { expect, squash, test, watchPage } from './support/deck'
+import { DECK_PORT, PAGES_PORT, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './support/servers'
+
+// Every address paints its slide from HTML (scripts/prerender.ts): without
+// JavaScript the slide is there, with it the app takes over in place.
+const hosts = [
+  {
+    name: 'root, SPA rewrites',
+    port: DECK_PORT,
+    base: '/',
+    fallback404: false,
+  },
+  {
+    name: 'root, 404.html only',
+    port: PAGES_PORT,
+    base: '/',
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, 404.html only',
+    port: SUB_PAGES_PORT,
+    base: SUB_PATH,
+    fallback404: true,
+  },
+  {
+    name: 'sub-path, SPA rewrites',
+    port: SUB_SPA_PORT,
+    base: SUB_PATH,
+    fallback404: false,
+  },
+]
+
+/** A slide with a diagram, reached by a deep link. */
+const DEEP = (slides: SourceSlide[]) => slides.find(s => s.no > 1 && s.diagrams.length)!
+
+const PHONE = { width: 412, height: 823 }
+
+for (const host of hosts) {
+  test.describe(`without JavaScript, hosted at ${host.base} (${host.name})`, () => {
+    test.use({ baseURL: `http://127.0.0.1:${host.port}${host.base}`, fallback404: host.fallback404, javaScriptEnabled: false })
+
+    // Not the `deck` fixture: with JavaScript off, Chromium refuses every script (reported as "csp").
+    test('the cover and a deep link show their slide\'s title, and the diagram; a phone sees the reading view', async ({ page, baseURL }) => {
+      const errors = watchPage(page, new URL(baseURL!).origin, { fallback404: host.fallback404 })
+      const deck = await loadDeck()
+      await page.goto('./')
+      const cover = page.locator('#lp-snapshot .lp-snap-slide h1')
+      await expect(cover).toBeVisible()
+      expect(squash(await cover.textContent() ?? '')).toBe(squash(deck.slides[0].title))
+
+      const slide = DEEP(deck.slides)
+      const response = await page.goto(`${slide.no}`)
+      expect(response?.status(), 'a deep link is a page of its own, not a fallback').toBe(200)
+      const heading = page.locator('#lp-snapshot .lp-snap-slide h1')
+      await expect(heading).toBeVisible()
+      expect(squash(await heading.textContent() ?? '')).toBe(squash(slide.title))
+      // The diagram is in the snapshot (declarative shadow DOM), drawn and on the slide.
+      const diagram = page.locator('#lp-snapshot .lp-snap-slide .lp-shadow-host svg').first()
+      await expect(diagram).toBeVisible()
+      expect((await diagram.boundingBox())!.width).toBeGreaterThan(100)
+
+      // A phone held upright gets the reading view at that slide, its diagram drawn, and can scroll.
+      await page.setViewportSize(PHONE)
+      await expect(page.locator('#lp-snapshot .lp-snap-slide')).toBeHidden()
+      const read = page.locator('#lp-snapshot .lp-snap-read article').first()
+      await expect(read.locator('h1')).toBeVisible()
+      expect(squash(await read.locator('h1').textContent() ?? '')).toBe(squash(slide.title))
+      await expect(read.locator('.lp-shadow-host svg').first()).toBeAttached()
+      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight), 'the page scrolls').toBeGreaterThan(PHONE.height)
+
+      // The reading view's own address holds the whole talk: every slide's title.
+      expect((await page.goto('read'))?.status()).toBe(200)
+      const titles = await page.locator('#lp-snapshot .lp-snap-read article h1').allTextContents()
+      expect(titles.map(squash)).toEqual(deck.slides.map(s => squash(s.title)))
+      await page.goto(`read#slide-${slide.no}`)
+      await expect.poll(() => page.locator(`#slide-${slide.no} h1`).evaluate(h => Math.round(h.getBoundingClientRect().top))).toBeLessThan(PHONE.height / 2)
+      expect(errors.filter(e => !/\.js \(csp\)$/.test(e)), 'errors other than refused scripts').toEqual([])
+    })
+  })
+}
+
+test.describe('with JavaScript', () => {
+  /**
+   * Records, every frame from the first, the slide headings a visitor can see (on a
+   * phone's reading view, the topmost), and every layout shift.
+   */
+  const RECORD = `(() => {
+    window.__frames = []
+    window.__shift = 0
+    new PerformanceObserver(list => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value
+    }).observe({ type: 'layout-shift', buffered: true })
+    const seen = () => [...document.querySelectorAll('h1')]
+      .filter(h => h.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && h.getBoundingClientRect().width > 0)
+      .filter(h => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight)
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .slice(0, window.__topOnly ? 1 : undefined)
+      .map(h => h.innerText.replace(/\\s+/g, ' ').trim())
+      .filter((t, i, all) => all.indexOf(t) === i)
+    const frame = () => {
+      if (document.body) window.__frames.push(seen().join(' | '))
+      requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+  })()`
+
+  for (const view of [
+    {
+      name: 'on its canvas',
+      viewport: { width: 1280, height: 720 },
+      done: (n: number) => `#app .slidev-page-${n}`,
+      topOnly: false,
+    },
+    {
+      name: 'in a phone\'s reading view',
+      viewport: PHONE,
+      done: (n: number) => `#app #slide-${n}`,
+      topOnly: true,
+    },
+  ]) {
+    test(`a deep link never shows the cover: the app takes over the pre-rendered slide in place, ${view.name}`, { tag: '@both-schemes' }, async ({ deck, page }) => {
+      const slide = DEEP(deck.slides)
+      await page.setViewportSize(view.viewport)
+      await page.addInitScript(`window.__topOnly = ${view.topOnly}`)
+      await page.addInitScript(RECORD)
+      await page.goto(`${slide.no}`)
+      await expect(page.locator(view.done(slide.no))).toBeVisible()
+      await expect(page.locator('#lp-snapshot')).toHaveCount(0)
+      // A moment after the takeover, for anything that would still move.
+      await page.waitForTimeout(500)
+      const { frames, shift } = await page.evaluate(() => ({ frames: (window as any).__frames as string[], shift: (window as any).__shift as number }))
+      const shown = [
+        ...new Set(frames.filter(Boolean)),
+      ]
+      expect(shown, 'headings visible in any frame of the load').toEqual([
+        squash(slide.title),
+      ])
+      // Painted from the HTML: the heading is there from the first frames on, and never
+      // disappears while the app takes over.
+      const first = frames.findIndex(Boolean)
+      expect(first, 'frames before the heading showed').toBeLessThanOrEqual(1)
+      expect(frames.slice(first).filter(f => !f).length, 'frames without the heading after it showed').toBe(0)
+      expect(shift, 'cumulative layout shift of the load').toBeLessThan(0.02)
+    })
+  }
+
+  test('addresses the app answers with the cover\'s page (presenter view, overview) do not show the cover first', async ({ deck, page }) => {
+    await page.addInitScript(RECORD)
+    await page.goto('presenter/3')
+    await expect(page.locator('.slidev-note').first()).toBeVisible()
+    const frames = await page.evaluate(() => (window as any).__frames as string[])
+    const cover = squash(deck.slides[0].title)
+    expect(frames.filter(f => f.split(' | ').includes(cover) && !f.includes(squash(deck.slides[2].title))), 'frames showing only the cover').toEqual([])
+  })
+})
+
+test('each slide\'s address previews that slide: its title, its own words and its picture', async ({ deck, page }) => {
+  test.setTimeout(120_000)
+  const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html)?.[1]
+  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  const images = new Set<string>()
+  for (const slide of deck.slides.filter(s => s.no > 1)) {
+    await page.goto(`${slide.no}`)
+    await expect(deck.slide(slide.no)).toBeVisible()
+    const html = await (await page.request.get(`${slide.no}`)).text()
+    const title = squash(slide.title)
+    expect(squash(unescape(/<title>([^<]*)<\/title>/.exec(html)![1])), `slide ${slide.no}: <title>`).toContain(title)
+    expect(squash(unescape(meta(html, 'og:title')!)), `slide ${slide.no}: og:title`).toBe(title)
+    // The description is the slide's own text (or its diagram's description), as the slide shows it.
+    const description = squash(unescape(meta(html, 'og:description')!)).replace(/…$/, '')
+    expect(description.length, `slide ${slide.no}: og:description`).toBeGreaterThan(10)
+    expect(meta(html, 'description'), `slide ${slide.no}: description`).toBe(meta(html, 'og:description'))
+    const shown = squash(await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('#app .slidev-page:not([style*="display: none"])')!
+      const desc = [
+        ...el.querySelectorAll('*'),
+      ].flatMap(e => [
+        ...e.shadowRoot?.querySelectorAll('svg > desc') ?? [],
+      ].map(d => d.textContent))
+      return `${el.textContent} ${desc.join(' ')}`
+    }))
+    // Each of the description's first words is on the slide (block texts run together in
+    // textContent; the description has the case the reader sees, after text-transform).
+    const onSlide = shown.replace(/\s+/g, '').toLowerCase()
+    const missing = description.split(' ').slice(0, 12).filter(word => !onSlide.includes(word.toLowerCase()))
+    expect(missing, `slide ${slide.no}: words of "${description}" not on the slide`).toEqual([])
+    const image = meta(html, 'og:image')!
+    expect(image, `slide ${slide.no}: og:image`).toMatch(new RegExp(`og/${slide.no}\\.png$`))
+    const res = await page.request.get(image)
+    expect(res.status()).toBe(200)
+    expect(res.headers()['content-type']).toBe('image/png')
+    const png = await res.body()
+    expect(png.readUInt32BE(16), 'preview width').toBeGreaterThanOrEqual(1200)
+    images.add(png.toString('base64'))
+  }
+  expect(images.size, 'every slide has a picture of its own').toBe(deck.slides.length - 1)
+})
