@@ -1,43 +1,16 @@
 import type { SourceSlide } from '../lib/deck-source'
 import { loadDeck } from '../lib/deck-source'
 import { expect, squash, test, watchPage } from './support/deck'
-import { DECK_PORT, PAGES_PORT, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './support/servers'
+import { HOSTS } from './support/servers'
 
 // Every address paints its slide from HTML (scripts/prerender.ts): without
 // JavaScript the slide is there, with it the app takes over in place.
-const hosts = [
-  {
-    name: 'root, SPA rewrites',
-    port: DECK_PORT,
-    base: '/',
-    fallback404: false,
-  },
-  {
-    name: 'root, 404.html only',
-    port: PAGES_PORT,
-    base: '/',
-    fallback404: true,
-  },
-  {
-    name: 'sub-path, 404.html only',
-    port: SUB_PAGES_PORT,
-    base: SUB_PATH,
-    fallback404: true,
-  },
-  {
-    name: 'sub-path, SPA rewrites',
-    port: SUB_SPA_PORT,
-    base: SUB_PATH,
-    fallback404: false,
-  },
-]
-
 /** A slide with a diagram, reached by a deep link. */
 const DEEP = (slides: SourceSlide[]) => slides.find(s => s.no > 1 && s.diagrams.length)!
 
 const PHONE = { width: 412, height: 823 }
 
-for (const host of hosts) {
+for (const host of HOSTS) {
   test.describe(`without JavaScript, hosted at ${host.base} (${host.name})`, () => {
     test.use({ baseURL: `http://127.0.0.1:${host.port}${host.base}`, fallback404: host.fallback404, javaScriptEnabled: false })
 
