@@ -67,26 +67,28 @@ async function pairsAxeCannotSee(page: Page, no: number): Promise<Pair[]> {
         ...g.querySelectorAll('rect, polygon, circle, ellipse, path'),
       ]
         .find(s => !s.closest('foreignObject') && getComputedStyle(s).fill !== 'none') ?? g.querySelector('rect, polygon, path')
+      // A label is SVG text (coloured by its fill) or HTML in a foreignObject (by its colour).
+      const textColourOf = (words: Element) => words.tagName.toLowerCase() === 'text'
+        ? getComputedStyle(words).fill
+        : getComputedStyle(words).color
+      // A fill that is not a colour (none, a url() pattern) shows what is behind it.
+      const paint = (fill: string) => fill.startsWith('rgb')
+        ? fill
+        : 'transparent'
       for (const node of root.querySelectorAll('g.node')) {
         const shape = shapeOf(node)
         const words = node.querySelector('.nodeLabel, text')
         if (!shape || !words)
           continue
         const fill = getComputedStyle(shape).fill
-        const textColour = words.tagName.toLowerCase() === 'text'
-          ? getComputedStyle(words).fill
-          : getComputedStyle(words).color
         pairs.push({
           what: `diagram node text "${label(words)}"`,
-          fg: textColour,
+          fg: textColourOf(words),
           bg: fill,
           base,
           need: text,
         })
         const stroke = getComputedStyle(shape).stroke
-        const shapeFill = fill.startsWith('rgb')
-          ? fill
-          : 'transparent'
         // A shape is seen by its outline, or by its fill where the outline is missing.
         if (stroke && stroke !== 'none' && Number.parseFloat(getComputedStyle(shape).strokeWidth) > 0) {
           pairs.push({
@@ -100,7 +102,7 @@ async function pairsAxeCannotSee(page: Page, no: number): Promise<Pair[]> {
         else {
           pairs.push({
             what: `fill of diagram node "${label(words)}"`,
-            fg: shapeFill,
+            fg: paint(fill),
             bg: 'transparent',
             base,
             need: graphic,
@@ -112,16 +114,10 @@ async function pairsAxeCannotSee(page: Page, no: number): Promise<Pair[]> {
         const words = cluster.querySelector('.nodeLabel, text')
         if (!rect || !words)
           continue
-        const fill = getComputedStyle(rect).fill
-        const textColour = words.tagName.toLowerCase() === 'text'
-          ? getComputedStyle(words).fill
-          : getComputedStyle(words).color
         pairs.push({
           what: `diagram group title "${label(words)}"`,
-          fg: textColour,
-          bg: fill.startsWith('rgb')
-            ? fill
-            : 'transparent',
+          fg: textColourOf(words),
+          bg: paint(getComputedStyle(rect).fill),
           base,
           need: text,
         })
