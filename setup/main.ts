@@ -5,4 +5,7 @@ import { takeOverSnapshot } from './snapshot'
 export default defineAppSetup(async ({ router }) => {
   openOnPhone(router)
   await takeOverSnapshot(router)
+  // Slidev mounts the app once its setups are done: let that be a task of its own,
+  // not the tail of the one that ran its modules, so a tap can get in between.
+  await new Promise(resolve => setTimeout(resolve, 0))
 })

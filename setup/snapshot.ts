@@ -102,7 +102,9 @@ function readingDrawn(snapshot: HTMLElement, anchor: string): () => boolean {
     if (!article || !there)
       return false
     const near = [article, article.nextElementSibling].filter(el => !!el)
-    return Math.abs(article.getBoundingClientRect().top - there.getBoundingClientRect().top) < 2
+    // Drawn, not skipped as off-screen (content-visibility) this frame.
+    return !!article.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })
+      && Math.abs(article.getBoundingClientRect().top - there.getBoundingClientRect().top) < 2
       && !near.some(el => el.querySelector('.lp-diagram-placeholder'))
       && drawnHosts(article) >= there.querySelectorAll('.lp-shadow-host').length
   }
