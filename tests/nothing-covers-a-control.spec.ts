@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { PNG } from 'pngjs'
 import { expect, test } from './support/deck'
 import { SUB_PAGES_PORT, SUB_PATH } from './support/servers'
 
@@ -124,5 +125,87 @@ test.describe('nothing covers a control', () => {
     await page.addStyleTag({ content: '.slidev-pwa-indicator { top: auto !important; bottom: 1rem !important; right: 1rem !important; left: auto !important; }' })
     const { problems } = await coveredControls(page, 'nav .slidev-icon-btn')
     expect(problems).toContainEqual(expect.stringMatching(/lies under slidev-pwa-indicator/))
+  })
+})
+
+/** The badge's box at its widest ("Caching for offline…"), in CSS pixels. */
+async function badgeBox(page: Page): Promise<{ x: number, y: number, width: number, height: number }> {
+  return page.locator('.slidev-pwa-indicator').evaluate((badge) => {
+    const widest = badge.cloneNode(true) as HTMLElement
+    widest.querySelector('span')!.textContent = 'Caching for offline…'
+    badge.after(widest)
+    const { x, y, width, height } = widest.getBoundingClientRect()
+    widest.remove()
+    return { x, y, width, height }
+  })
+}
+
+/** Slides whose pixels under the badge (hidden for the shot) are not all the slide's plain background. */
+async function slidesUnderTheBadge(page: Page, open: (n: number) => Promise<unknown>, slides: number[], box: { x: number, y: number, width: number, height: number }): Promise<number[]> {
+  const under: number[] = []
+  for (const n of slides) {
+    await open(n)
+    // Mermaid diagrams and fonts settle.
+    await page.waitForTimeout(300)
+    const png = PNG.sync.read(await page.screenshot({
+      clip: box,
+      animations: 'disabled',
+      style: '.slidev-pwa-indicator, .slidev-nav { visibility: hidden !important; }',
+    }))
+    const [r, g, b] = png.data
+    let differs = false
+    for (let i = 0; i < png.data.length && !differs; i += 4)
+      differs = Math.abs(png.data[i]! - r!) + Math.abs(png.data[i + 1]! - g!) + Math.abs(png.data[i + 2]! - b!) > 24
+    if (differs)
+      under.push(n)
+  }
+  return under
+}
+
+// On a projector the badge shows over the first slides the audience sees: it must not hide
+// a word, a label, a diagram or the QR code (which the sub-path build has) on any slide.
+// What is under it is read from pixels (the badge hidden for the shot), so a label drawn
+// by CSS (::after) counts as much as text: anything but the slide's plain background.
+test.describe('the offline badge on a projector', () => {
+  test.use({ baseURL: `http://127.0.0.1:${SUB_PAGES_PORT}${SUB_PATH}`, fallback404: true, serviceWorkers: 'allow' })
+
+  for (const screen of [
+    { name: '16:9 1280×720', width: 1280, height: 720 },
+    { name: '4:3 1024×768', width: 1024, height: 768 },
+  ]) {
+    test(`on a ${screen.name} screen it covers nothing on any slide, at any click`, async ({ deck, page }) => {
+      test.slow()
+      await page.setViewportSize(screen)
+      await deck.open(1)
+      await afterTheBadge(page)
+      const box = await badgeBox(page)
+      const all = deck.slides.map(s => s.no)
+      expect(await slidesUnderTheBadge(page, n => deck.open(n, 99), all, box), 'slides with something under the badge').toEqual([])
+    })
+  }
+
+  test('the check sees what the badge would hide top right: the section labels', async ({ deck, page }) => {
+    test.slow()
+    await page.setViewportSize({ width: 1280, height: 720 })
+    // On every page this test opens: the badge top right, as this deck once had it.
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style')
+      style.textContent = '.slidev-pwa-indicator { top: 0.75rem !important; bottom: auto !important; right: 1rem !important; left: auto !important; }'
+      document.head.append(style)
+    }))
+    await deck.open(1)
+    await afterTheBadge(page)
+    const box = await badgeBox(page)
+    // The first two slides that carry a section label (styles/deck.css, .field-ai::after).
+    const labelled: number[] = []
+    for (const { no } of deck.slides) {
+      if (labelled.length === 2)
+        break
+      await deck.open(no)
+      if (await deck.slide(no).locator('.field-ai, .field-crypto').count())
+        labelled.push(no)
+    }
+    expect(labelled).toHaveLength(2)
+    expect(await slidesUnderTheBadge(page, n => deck.open(n, 99), labelled, box)).toEqual(labelled)
   })
 })
