@@ -34,7 +34,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.locator(`.slidev-page-${n}`).waitFor()
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(400) // transitions settle; a picture for people, not a test
-    await page.screenshot({ path: `shots/${colorScheme}/${String(n).padStart(2, '0')}.png` })
+    // The slide, not the hosted site's "Caching for offline…" badge (as in the PDF).
+    await page.screenshot({ path: `shots/${colorScheme}/${String(n).padStart(2, '0')}.png`, style: '.slidev-pwa-indicator { display: none !important; }' })
   }
   await page.close()
 }
