@@ -26,9 +26,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
-import { load } from '@slidev/parser/fs'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
+import { loadDeck } from '../lib/deck-source'
 import { serve } from '../lib/serve'
 import { CHOSE_SLIDES, PHONE_UPRIGHT, slideAnchor } from '../setup/reading'
 
@@ -507,20 +507,10 @@ function updatePrecacheRevision(dir: string, file: string): void {
   writeFileSync(sw, text.replace(entry, `$1${revision}$2`))
 }
 
-/** How many slides the deck in `entry` shows (hidden and disabled ones are not served). */
-async function slideCount(entry: string): Promise<number> {
-  const file = resolve(entry)
-  const userRoot = resolve(file, '..')
-  const { slides } = await load({
-    userRoot,
-    roots: [userRoot],
-  }, file)
-  return slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled).length
-}
-
 /** Pre-renders every slide of the site built in `dir` for `base`, with the Chromium at `executablePath`. */
 export async function prerender(dir: string, base: string, executablePath: string, entry = 'slides.md'): Promise<void> {
-  const total = await slideCount(entry)
+  // The slides the deck shows (hidden and disabled ones are not served).
+  const total = (await loadDeck(entry)).slides.length
   const shell = readFileSync(join(dir, 'index.html'), 'utf8')
   const deckTitle = shell.match(/<title>([^<]*)<\/title>/)?.[1] ?? ''
   const site = await serve(dir, { base })
