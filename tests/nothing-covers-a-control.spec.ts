@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { Deck } from './support/deck'
 import { PNG } from 'pngjs'
 import { expect, test } from './support/deck'
 import { SUB_PAGES_PORT, SUB_PATH } from './support/servers'
@@ -128,8 +129,10 @@ test.describe('nothing covers a control', () => {
   })
 })
 
+interface Box { x: number, y: number, width: number, height: number }
+
 /** The badge's box at its widest ("Caching for offline…"), in CSS pixels. */
-async function badgeBox(page: Page): Promise<{ x: number, y: number, width: number, height: number }> {
+async function badgeBox(page: Page): Promise<Box> {
   return page.locator('.slidev-pwa-indicator').evaluate((badge) => {
     const widest = badge.cloneNode(true) as HTMLElement
     widest.querySelector('span')!.textContent = 'Caching for offline…'
@@ -140,11 +143,11 @@ async function badgeBox(page: Page): Promise<{ x: number, y: number, width: numb
   })
 }
 
-/** Slides whose pixels under the badge (hidden for the shot) are not all the slide's plain background. */
-async function slidesUnderTheBadge(page: Page, open: (n: number) => Promise<unknown>, slides: number[], box: { x: number, y: number, width: number, height: number }): Promise<number[]> {
+/** Slides, at their last click, whose pixels under the badge (hidden for the shot) are not all the slide's plain background. */
+async function slidesUnderTheBadge({ page, open }: Deck, slides: number[], box: Box): Promise<number[]> {
   const under: number[] = []
   for (const n of slides) {
-    await open(n)
+    await open(n, 99)
     // Mermaid diagrams and fonts settle.
     await page.waitForTimeout(300)
     const png = PNG.sync.read(await page.screenshot({
@@ -180,7 +183,7 @@ test.describe('the offline badge on a projector', () => {
       await afterTheBadge(page)
       const box = await badgeBox(page)
       const all = deck.slides.map(s => s.no)
-      expect(await slidesUnderTheBadge(page, n => deck.open(n, 99), all, box), 'slides with something under the badge').toEqual([])
+      expect(await slidesUnderTheBadge(deck, all, box), 'slides with something under the badge').toEqual([])
     })
   }
 
@@ -206,6 +209,6 @@ test.describe('the offline badge on a projector', () => {
         labelled.push(no)
     }
     expect(labelled).toHaveLength(2)
-    expect(await slidesUnderTheBadge(page, n => deck.open(n, 99), labelled, box)).toEqual(labelled)
+    expect(await slidesUnderTheBadge(deck, labelled, box)).toEqual(labelled)
   })
 })
