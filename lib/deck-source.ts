@@ -1,9 +1,10 @@
 import type { Headmatter } from '@slidev/types'
+import type { TalkFrontmatter } from './talk'
 // What the deck's Markdown says each slide should show, read with Slidev's own
 // parser: the tests compare the built site against this, not against copies, and
 // the scripts count and name slides with it.
 import { readdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseTimeString } from '@slidev/parser'
 import { load } from '@slidev/parser/fs'
@@ -14,6 +15,16 @@ export interface SourceSlide {
   title: string
   note: string
   file: string
+  /** `file` relative to the repository's root, as problems name it. */
+  path: string
+  /** The 1-based line in `file` where the slide's text begins (its frontmatter's `---` where it has one). */
+  line: number
+  /** The slide's text in `file` as written, from `line` on: frontmatter, content and notes. */
+  raw: string
+  /** The 1-based line in `file` where the slide's content begins, after its frontmatter. */
+  contentLine: number
+  /** As Slidev reads it: an imported slide's own, under what its `src:` slide sets. */
+  frontmatter: TalkFrontmatter & Record<string, unknown>
   layout?: string
   content: string
   /** Mermaid blocks on the slide, in order, with their `accTitle`. */
@@ -22,12 +33,22 @@ export interface SourceSlide {
   components: Record<string, number>
 }
 
+export interface Deck {
+  slides: SourceSlide[]
+  headmatter: Headmatter
+  duration: number
+  /** The entry Markdown file relative to the repository's root. */
+  entry: string
+}
+
 /** The deck's own components, by file name in components/. */
 export const COMPONENTS = readdirSync(fileURLToPath(new URL('../components', import.meta.url)))
   .filter(f => f.endsWith('.vue'))
   .map(f => f.replace(/\.vue$/, ''))
 
-export async function loadDeck(entry = 'slides.md'): Promise<{ slides: SourceSlide[], headmatter: Headmatter, duration: number }> {
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
   const file = resolve(entry)
   const userRoot = resolve(file, '..')
   const data = await load({
@@ -53,6 +74,11 @@ export async function loadDeck(entry = 'slides.md'): Promise<{ slides: SourceSli
         title: s.title ?? '',
         note: s.note ?? '',
         file: s.source.filepath,
+        path: relative(ROOT, s.source.filepath),
+        line: s.source.start + 1,
+        raw: s.source.raw,
+        contentLine: s.source.contentStart + 1,
+        frontmatter: s.frontmatter,
         layout: s.frontmatter.layout,
         content: s.content,
         diagrams,
@@ -61,5 +87,10 @@ export async function loadDeck(entry = 'slides.md'): Promise<{ slides: SourceSli
     })
   // Slidev's default when the headmatter names no duration.
   const duration = parseTimeString(headmatter.duration ?? '30min').seconds
-  return { slides, headmatter, duration }
+  return {
+    slides,
+    headmatter,
+    duration,
+    entry: relative(ROOT, file),
+  }
 }

@@ -1,6 +1,5 @@
-// The argument of Haotian's "Layered Paradox" (2025-06-17) as data.
-// Components read it, and one slide shows the `model` region as code,
-// so the words on the slides and the types cannot drift apart.
+// The argument of Haotian's "Layered Paradox" (2025-06-17) as data: the words the
+// slides, the diagrams' checks, the reading view and one slide (the `model` region) share.
 
 /** Which field a stack belongs to; shown with its own hue and icon on every slide. */
 export interface Named {
@@ -8,24 +7,22 @@ export interface Named {
   label: string
 }
 
-// In the model: a layer's `arc` is what it amounts to in its field's story; `leaves` is
-// the gap it leaves for the next layer, or what users are left with; `carries` is what it
-// hands up, in a word or two: the capability an AI layer adds, the problem a crypto layer
-// moves. `driver` is what pushes a field up a layer, `kpi` what counts as winning, and
-// `verdict` the article's one-line summary of what the field's layering is doing.
+// `role` is the layer's part in the article's own summary ("L1 lays the foundation");
+// `carries` what it brings, in a word or two: the capability an AI layer adds, the
+// problem a crypto layer leaves for the next. `driver` is what the article says pushes
+// the field, `chases` what its players are after, `users` where the article leaves them.
 export interface Layer {
   level: 'L1' | 'L2' | 'L3'
   name: string
-  arc: string
-  leaves: string
+  role: string
   carries: string
 }
 // #region model
 export interface Field extends Named {
   pattern: 'capability progression' | 'problem transfer'
   driver: string
-  kpi: string
-  verdict: string
+  chases: string
+  users: string
   layers: [Layer, Layer, Layer]
 }
 // #endregion model
@@ -34,29 +31,26 @@ export const ai: Field = {
   id: 'ai',
   label: 'AI',
   pattern: 'capability progression',
-  driver: 'Technical competition',
-  kpi: 'Model capability',
-  verdict: 'Solving technical problems',
+  driver: 'Driven by technological competition',
+  chases: 'OpenAI, Anthropic, DeepSeek: model capabilities',
+  users: 'smarter, more useful',
   layers: [
     {
       level: 'L1',
       name: 'LLMs',
-      arc: 'lays the foundation',
-      leaves: 'Weak at logic and maths',
+      role: 'lays the foundation',
       carries: 'language',
     },
     {
       level: 'L2',
       name: 'Reasoning models',
-      arc: 'makes up for shortcomings',
-      leaves: 'Responses stay passive',
+      role: 'makes up for the shortcomings',
       carries: 'logic, maths',
     },
     {
       level: 'L3',
       name: 'Agents',
-      arc: 'integrates',
-      leaves: 'Users: smarter, more useful',
+      role: 'does integration',
       carries: 'active execution',
     },
   ],
@@ -66,29 +60,26 @@ export const crypto: Field = {
   id: 'crypto',
   label: 'Crypto',
   pattern: 'problem transfer',
-  driver: 'Tokenomics',
-  kpi: 'TVL and token price',
-  verdict: 'Packaging financial products?',
+  driver: 'Kidnapped by Tokenomic',
+  chases: 'Each L2\'s core KPI: TVL and token price',
+  users: 'more fragmented',
   layers: [
     {
       level: 'L1',
       name: 'Public chains',
-      arc: 'has a bottleneck',
-      leaves: 'Not enough performance',
-      carries: 'bottleneck',
+      role: 'has a bottleneck',
+      carries: 'not enough performance',
     },
     {
       level: 'L2',
       name: 'Rollups',
-      arc: 'patches it',
-      leaves: 'Scattered liquidity, scarce apps',
-      carries: 'scattered liquidity',
+      role: 'is patched',
+      carries: 'dispersed liquidity',
     },
     {
       level: 'L3',
       name: 'App chains',
-      arc: 'scatters',
-      leaves: 'No synergy, more fragmented UX',
+      role: 'is chaotic and scattered',
       carries: 'fragmentation',
     },
   ],
@@ -96,16 +87,44 @@ export const crypto: Field = {
 
 export const fields = [ai, crypto] as const
 
+/** The article's summary, one question over both fields. */
+export const verdict = 'One is solving technical problems, and the other is packaging financial products?'
+
+/** The talk's own one-line glosses for a room from both fields, not the article's. */
+export interface Gloss { term: string, field: FieldId, line: string }
+export const glossary: Gloss[] = [
+  { term: 'Reasoning model', field: 'ai', line: 'an LLM that works step by step before answering' },
+  { term: 'Agent', field: 'ai', line: 'AI that plans a task and uses tools to do it' },
+  { term: 'Rollup', field: 'crypto', line: 'an L2 that batches transactions onto its L1' },
+  { term: 'Gas', field: 'crypto', line: 'the fee for a transaction' },
+  { term: 'TPS', field: 'crypto', line: 'transactions per second' },
+  { term: 'TVL', field: 'crypto', line: 'total value locked in a chain\'s apps' },
+]
+
 export const source = {
   title: 'Capability Leap vs. Problem Shifting: the "Layered Paradox" of AI and Crypto',
   author: 'Haotian',
   published: '2025-06-17',
   length: '3-minute read',
+  /** What each paragraph is about, by number (0: title and byline), for a slide's provenance. */
+  paragraphs: [
+    'title and byline',
+    'the opening question',
+    'AI\'s layering logic',
+    'the AI example',
+    'capability progression',
+    'crypto\'s layering logic',
+    'the crypto example',
+    'problem transfer',
+    'the crux',
+    'the verdict',
+    'the caveat',
+  ],
 } as const
 
 export type FieldId = Field['id']
 
-/** Look a field up by id, as slides name it: `<LayerStack field="ai" />`. */
+/** Look a field up by id, as slides name it: `<FieldBadge field="ai" />`. */
 export function fieldById(id: FieldId): Field {
   return id === 'ai'
     ? ai

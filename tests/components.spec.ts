@@ -1,37 +1,20 @@
-import { ai, crypto, fields, source } from '../snippets/layers'
+import { OWN_KINDS } from '../lib/talk'
+import { ai, crypto, fields, glossary, source } from '../snippets/layers'
 import { expect, test } from './support/deck'
 
 const HIDDEN = /slidev-vclick-hidden/
 
-test('each layer stack reveals its three layers one click at a time, L1 first', async ({ deck, page }) => {
-  const uses = deck.slides.filter(s => s.components.LayerStack)
-  expect(uses.length, 'slides using <LayerStack>').toBeGreaterThanOrEqual(2)
+test('each glossary slide gives its field\'s terms, one line each, from the model', async ({ deck }) => {
+  const uses = deck.slides.filter(s => s.components.Glossary)
+  expect(uses.length, 'slides using <Glossary>').toBe(fields.length)
   for (const slide of uses) {
-    const stack = (await deck.open(slide.no)).locator('.layer-stack')
-    await expect(stack).toBeVisible()
-    const field = (await stack.getAttribute('class'))!.includes('crypto')
-      ? crypto
-      : ai
-    await expect(stack.locator('figcaption')).toContainText(field.pattern)
-    const items = stack.locator('li')
-    await expect(items).toHaveCount(3)
-    for (const item of await items.all())
-      await expect(item).toHaveClass(HIDDEN)
-    for (const [i, layer] of field.layers.entries()) {
-      await page.keyboard.press('ArrowRight')
-      const shown = stack.locator(`li[data-level="${layer.level}"]`)
-      await expect(shown, `slide ${slide.no}, click ${i + 1}`).not.toHaveClass(HIDDEN)
-      await expect(shown).toBeVisible()
-      await expect(shown).toContainText(layer.name)
-      await expect(shown).toContainText(layer.leaves)
-      // Layers above the one just revealed stay hidden until their click.
-      for (const later of field.layers.slice(i + 1))
-        await expect(stack.locator(`li[data-level="${later.level}"]`)).toHaveClass(HIDDEN)
-    }
-    // Stacked bottom-up: L1 is drawn below L3.
-    const l1 = await stack.locator('li[data-level="L1"]').boundingBox()
-    const l3 = await stack.locator('li[data-level="L3"]').boundingBox()
-    expect(l1!.y).toBeGreaterThan(l3!.y)
+    const field = fields.find(f => slide.content.includes(`field="${f.id}"`))!
+    const list = (await deck.open(slide.no)).locator('dl.glossary')
+    const terms = glossary.filter(g => g.field === field.id)
+    await expect(list.locator('dt')).toHaveText(terms.map(g => g.term))
+    await expect(list.locator('dd')).toHaveText(terms.map(g => g.line))
+    for (const dt of await list.locator('dt').all())
+      await expect(dt.locator('svg')).toBeVisible() // the field's icon beside its hue
   }
 })
 
@@ -59,11 +42,11 @@ test('the centrepiece builds both stacks together and moves the crypto problem u
   }
   await page.keyboard.press('ArrowRight')
   await expect(problem).toHaveCount(1)
-  await expect(figure.locator('.side.crypto .users .problem'), 'last click: the problem reaches the users').toHaveText(crypto.layers[2].carries)
-  await expect(figure.locator('.side.ai .users')).toContainText(ai.layers[2].leaves)
+  await expect(figure.locator('.side.crypto .users .problem'), 'last click: the problem reaches the users').toHaveText(crypto.users)
+  await expect(figure.locator('.side.ai .users')).toContainText(ai.users)
 })
 
-test('the comparison table sets the two fields side by side and reveals its verdict on a click', async ({ deck, page }) => {
+test('the comparison table sets the two fields side by side: what drives each, what it chases', async ({ deck }) => {
   const slide = deck.slides.find(s => s.components.FieldComparison)!
   const table = (await deck.open(slide.no)).locator('table.field-comparison')
   await expect(table).toBeVisible()
@@ -71,22 +54,15 @@ test('the comparison table sets the two fields side by side and reveals its verd
     '',
     ...fields.map(f => f.label),
   ])
-  for (const f of fields) {
-    await expect(table).toContainText(f.driver)
-    await expect(table).toContainText(f.kpi)
-    await expect(table).toContainText(f.pattern)
+  for (const [i, f] of fields.entries()) {
+    const column = table.locator(`tbody td:nth-child(${i + 2})`)
+    await expect(column).toHaveText([f.driver, f.chases])
   }
-  const verdict = table.locator('tr.verdict')
-  await expect(verdict).toHaveClass(HIDDEN)
-  await page.keyboard.press('ArrowRight')
-  await expect(verdict).not.toHaveClass(HIDDEN)
-  for (const f of fields)
-    await expect(verdict).toContainText(f.verdict)
 })
 
 test('the source card credits the article on the cover and on the closing slide', async ({ deck }) => {
   const uses = deck.slides.filter(s => s.components.SourceCard)
-  expect(uses.map(s => s.no)).toEqual([1, deck.slides.length])
+  expect(uses.map(s => s.no)).toEqual([1, deck.slides.filter(s => !s.frontmatter.backup).at(-1)!.no])
   for (const slide of uses) {
     const card = (await deck.open(slide.no)).locator('.source-card')
     await expect(card).toBeVisible()
@@ -95,8 +71,8 @@ test('the source card credits the article on the cover and on the closing slide'
   }
 })
 
-test('field badges and framing marks are visible wherever a slide uses them', async ({ deck }) => {
-  for (const slide of deck.slides.filter(s => s.components.FieldBadge || s.components.TalkFraming)) {
+test('field badges are visible wherever a slide uses them', async ({ deck }) => {
+  for (const slide of deck.slides.filter(s => s.components.FieldBadge)) {
     const root = await deck.open(slide.no, 99)
     await expect(root.locator('.field-badge')).toHaveCount(slide.components.FieldBadge)
     for (const badge of await root.locator('.field-badge').all()) {
@@ -104,9 +80,21 @@ test('field badges and framing marks are visible wherever a slide uses them', as
       await expect(badge.locator('svg')).toBeVisible() // an icon, so colour is not the only cue
       await expect(badge).toHaveText(/^(AI|Crypto)$/)
     }
-    await expect(root.locator('.talk-framing')).toHaveCount(slide.components.TalkFraming)
-    for (const mark of await root.locator('.talk-framing').all())
+  }
+})
+
+test('every slide that is the talk\'s own shows its mark, and no other slide does', async ({ deck }) => {
+  for (const slide of deck.slides) {
+    const root = await deck.open(slide.no, 99)
+    const mark = root.locator('.talk-framing')
+    const own = slide.frontmatter.own
+    if (own) {
+      await expect(mark, `slide ${slide.no} (own: ${own})`).toHaveText(OWN_KINDS[own])
       await expect(mark).toBeVisible()
+    }
+    else {
+      await expect(mark, `slide ${slide.no} is the article's`).toHaveCount(0)
+    }
   }
 })
 
