@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process'
 // The one way the scripts and the tests start another program: synchronously, with
 // its output shown (the default) or kept for a report (`quiet`), timed.
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
@@ -36,9 +38,21 @@ export function run(command: string, args: string[], { env = {}, cwd, quiet = fa
 
 const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url))
 
-/** Slidev's command line. */
+// Slidev's export (and a build with the PDF download, which exports) serves the deck on a
+// fixed port, 12445: two at once on one machine kill each other, so they take turns
+// through a lock shared by every checkout here (util-linux's flock, where there is one).
+const EXPORT_LOCK = join(tmpdir(), 'slidev-export-12445.lock')
+const hasFlock = spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0
+
+/** Slidev's command line; `build` and `export` wait for the export port to be free. */
 export function slidev(args: string[], options?: RunOptions): Ran {
-  return run(bin('slidev'), args, options)
+  return hasFlock && ['build', 'export'].includes(args[0])
+    ? run('flock', [
+        EXPORT_LOCK,
+        bin('slidev'),
+        ...args,
+      ], options)
+    : run(bin('slidev'), args, options)
 }
 
 /** A TypeScript file of this project, run with tsx. */
