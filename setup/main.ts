@@ -1,6 +1,6 @@
 import { defineAppSetup } from '@slidev/types'
-import { openOnPhone } from './reading'
-import { takeOverSnapshot } from './snapshot'
+import { openOnPhone } from '../reading/app-hooks'
+import { takeOverSnapshot } from '../reading/takeover'
 
 export default defineAppSetup(async ({ router }) => {
   openOnPhone(router)
