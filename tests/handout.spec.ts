@@ -18,7 +18,11 @@ test.describe('the handout PDF', () => {
     expect(existsSync(HANDOUT), `${HANDOUT} exists`).toBe(true)
     const pdf = await readPdf(HANDOUT)
     expect(pdf.title).toBe(deck.headmatter.title)
-    expect(pdf.outline.map(letters)).toEqual(deck.slides.map(s => letters(s.title)))
+    // Every slide's title in order, then the glossary at the end (components/ReadingView.vue).
+    expect(pdf.outline.map(letters)).toEqual([
+      ...deck.slides.map(s => letters(s.title)),
+      letters('Terms, one line each'),
+    ])
     // At least a page per three slides, and not a page per slide with nothing beneath.
     expect(pdf.pages.length).toBeGreaterThanOrEqual(Math.ceil(deck.slides.length / 3))
     const text = letters(pdf.pages.join(' '))
