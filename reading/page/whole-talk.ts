@@ -1,7 +1,7 @@
 // A slide's page (`/`, `/7`) holds the reading view's bar and that slide and the next,
 // which is what a phone paints first. Once the page has loaded, the rest of the talk
 // comes from the reading page (read.html, precached for offline) and goes in around
-// them in one task, the slide being read kept where it is (those two stay the same
+// them, a slide a task, the slide being read kept where it is (those two stay the same
 // elements: a new one would paint blank for a frame, content-visibility); the address
 // becomes the reading page's, so a reload or a shared address opens it.
 import type { ReadingPage } from './reading-page'
@@ -10,47 +10,69 @@ import { slideInView } from './controls'
 
 const nextTask = () => new Promise(resolve => setTimeout(resolve, 0))
 
-function parse(html: string): Document {
-  // Declarative shadow DOM (the diagrams) needs parseHTMLUnsafe; DOMParser drops it.
-  const unsafe = (Document as unknown as { parseHTMLUnsafe?: (html: string) => Document }).parseHTMLUnsafe
-  return unsafe
-    ? unsafe(html)
-    : new DOMParser().parseFromString(html, 'text/html')
+/** Elements from HTML, declarative shadow roots (the diagrams) included. */
+function fragment(html: string): Element[] {
+  const box = document.createElement('div')
+  if (box.setHTMLUnsafe)
+    box.setHTMLUnsafe(html)
+  else
+    box.innerHTML = html
+  return [...box.children]
+}
+
+/** The reading page's CSS and its main's children, as HTML, one slide each, in order. */
+function piecesOf(page: string): { css: string, pieces: { id: string, html: string }[] } | undefined {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1]
+  const open = new RegExp(`<main class="${CLASS.main}"[^>]*>`).exec(page)
+  const end = page.lastIndexOf('</main>')
+  if (css === undefined || !open || end < 0)
+    return undefined
+  const inner = page.slice(open.index + open[0].length, end)
+  const pieces = inner.split(/(?<=<\/article>)/).map(html => ({ id: /^\s*<article id="([^"]+)"/.exec(html)?.[1] ?? '', html }))
+  return { css, pieces }
 }
 
 async function fill(page: ReadingPage): Promise<void> {
   const response = await fetch(`${page.base}${READ_PAGE}`)
   if (!response.ok)
     return
-  const text = await response.text()
-  await nextTask()
-  const whole = parse(text)
-  await nextTask()
+  const whole = piecesOf(await response.text())
   const main = page.view.querySelector(`.${CLASS.main}`)
-  const theirs = whole.querySelector(`.${CLASS.main}`)
-  const style = whole.querySelector('head style')
   const ownStyle = document.querySelector(`#${ID.snapshot} > style`)
   const mine = [
     ...main?.querySelectorAll<HTMLElement>(`:scope > .${CLASS.slide}`) ?? [],
   ]
-  if (!main || !theirs || !style || !ownStyle || !mine.length)
+  if (!whole || !main || !ownStyle || !mine.length)
     return
-  const reading = slideInView(page) ?? mine[0]
-  const top = reading.getBoundingClientRect().top
   const ids = new Set(mine.map(a => a.id))
-  const first = [...theirs.children].findIndex(el => el.id === mine[0].id)
-  const before = [...theirs.children].slice(0, first)
-  const after = [...theirs.children].slice(first).filter(el => !ids.has(el.id))
+  const first = whole.pieces.findIndex(p => p.id === mine[0].id)
+  const before = whole.pieces.slice(0, first)
+  const after = whole.pieces.slice(first).filter(p => !ids.has(p.id))
 
-  ownStyle.textContent = style.textContent
-  // What the page held besides its slides (a link to read on) goes; the rest comes in around them.
+  await nextTask()
+  ownStyle.textContent = whole.css
+  // What the page held besides its slides (a link to read on) goes.
   for (const el of [...main.children].filter(el => !mine.includes(el as HTMLElement)))
     el.remove()
-  mine[0].before(...before.map(el => document.adoptNode(el)))
-  mine.at(-1)!.after(...after.map(el => document.adoptNode(el)))
   main.removeAttribute('style')
-  window.scrollBy(0, reading.getBoundingClientRect().top - top)
+  // One slide a task, so that no task holds a phone's main thread for long; those above
+  // go in with the slide being read kept where it is on the screen.
+  let last: Element = mine.at(-1)!
+  for (const piece of after) {
+    await nextTask()
+    const els = fragment(piece.html)
+    last.after(...els)
+    last = els.at(-1) ?? last
+  }
+  for (const piece of before) {
+    await nextTask()
+    const reading = slideInView(page) ?? mine[0]
+    const top = reading.getBoundingClientRect().top
+    mine[0].before(...fragment(piece.html))
+    window.scrollBy(0, reading.getBoundingClientRect().top - top)
+  }
   page.view.dataset[DATA.complete] = ''
+  const reading = slideInView(page) ?? mine[0]
   const at = page.shows === '1' && !window.scrollY
     ? ''
     : `#${reading.id || slideAnchor(page.shows)}`
