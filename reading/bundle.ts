@@ -4,8 +4,6 @@
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
-export const PAGE_SCRIPT = 'prerendered.js'
-
 /** Writes the page's script to `outfile`. */
 export async function bundlePageScript(outfile: string): Promise<void> {
   await build({

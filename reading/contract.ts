@@ -1,8 +1,8 @@
 // The reading view's contract: the names, the media query, the anchor and the one rule
-// for when it opens, shared by the build (reading/capture.ts, scripts/prerender.ts),
-// the page's own scripts (reading/page/, bundled into prerendered.js), the app's hooks
-// (setup/main.ts) and its Vue view (components/ReadingView.vue). Plain data and pure
-// functions only: it runs in Node and in the browser.
+// for when it opens, shared by the build (reading/capture.ts, slide-page.ts,
+// page-html.ts), the pages' script (reading/page/, bundled into prerendered.js), the
+// app's side (app-hooks.ts, takeover.ts) and its Vue view (ReadingView.vue). Plain data
+// and pure functions only: it runs in Node and in the browser.
 
 /** A phone held upright: the only screen that opens the reading view by itself. */
 export const PHONE_UPRIGHT = '(max-width: 600px) and (orientation: portrait)'
@@ -10,6 +10,9 @@ export const PHONE_UPRIGHT = '(max-width: 600px) and (orientation: portrait)'
 /** The reading view's address, under the deck's base; `read.html` is its static page. */
 export const READ_PATH = 'read'
 export const READ_PAGE = 'read.html'
+
+/** The pages' script, at the site's root: reading/page/ bundled (reading/bundle.ts). */
+export const PAGE_SCRIPT = 'prerendered.js'
 
 /** sessionStorage: the reader chose the slides in this tab, so a reload keeps them. */
 export const CHOSE_SLIDES = 'lp:chose-slides'
@@ -57,7 +60,7 @@ export const CLASS = {
   snapRead: 'lp-snap-read',
   /** An element whose shadow root (a diagram) was written as declarative shadow DOM. */
   shadowHost: 'lp-shadow-host',
-  /** The reading view's parts, as components/ReadingView.vue draws them. */
+  /** The reading view's parts, as reading/ReadingView.vue draws them. */
   view: 'reading-view',
   bar: 'reading-bar',
   main: 'reading-main',
@@ -120,9 +123,4 @@ export function opensReading(visit: Visit): boolean {
     && visit.phoneUpright
     && !visit.choseSlides
     && !KEEP_SLIDES.some(k => visit.query.has(k))
-}
-
-/** The handout PDF's file name, from the headmatter's `exportFilename`. */
-export function handoutFile(exportFilename: string | null | undefined): string {
-  return `${exportFilename || 'slides'}-handout.pdf`
 }

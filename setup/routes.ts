@@ -1,12 +1,13 @@
 import { defineRoutesSetup } from '@slidev/types'
 
-// The reading view: every slide in one page that scrolls, with its notes. Its code
-// is a separate chunk, fetched only when the view is shown (the cover's budget).
+// The app's reading view (reading/ReadingView.vue): what the build captures as the
+// static reading page, the handout's page (/read?handout), and /read under `slidev`
+// dev. A separate chunk, never fetched by the slides (the cover's budget).
 export default defineRoutesSetup(routes => [
   {
     name: 'read',
     path: '/read',
-    component: () => import('../components/ReadingView.vue'),
+    component: () => import('../reading/ReadingView.vue'),
   },
   ...routes,
 ])

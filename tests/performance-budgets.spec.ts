@@ -117,8 +117,8 @@ test(`a phone held upright needs at most ${READING_VIEW_BUDGET / KB} KB gzip bef
 test('the reading view\'s Vue code is fetched neither for the slides nor for the reading page (a static page)', async ({ deck }) => {
   expect(existsSync(join(DIST, CHUNK_MAP))).toBe(true)
   const chunks: Record<string, { modules: string[] }> = JSON.parse(readFileSync(join(DIST, CHUNK_MAP), 'utf8'))
-  const reading = Object.keys(chunks).filter(f => chunks[f].modules.some(m => m.endsWith('components/ReadingView.vue')))
-  expect(reading, 'chunks holding components/ReadingView.vue').toHaveLength(1)
+  const reading = Object.keys(chunks).filter(f => chunks[f].modules.some(m => m.endsWith('reading/ReadingView.vue')))
+  expect(reading, 'chunks holding reading/ReadingView.vue').toHaveLength(1)
   const { page } = deck
   const { fetched } = await wholeVisit(page, '/1')
   expect(fetched.map(f => f.path).filter(p => reading.some(r => p.endsWith(`/${r}`)))).toEqual([])

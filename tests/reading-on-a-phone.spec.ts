@@ -3,7 +3,7 @@ import { drawAllDiagrams, openReading, PHONES, readingTextProblems, sidewaysProb
 import { HOSTS } from './support/servers'
 
 // Someone in the room scans the QR code with a phone held upright: the reading view
-// (components/ReadingView.vue) opens by itself, every slide in one page that scrolls.
+// (reading/ReadingView.vue) opens by itself, every slide in one page that scrolls.
 
 /** Speaker notes as the reading view shows them: no time cues, no click marks. */
 function prose(note: string): string {
