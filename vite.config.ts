@@ -1,12 +1,15 @@
 import type { Plugin } from 'vite'
 import { randomUUID } from 'node:crypto'
-// Slidev merges this into its own Vite config. Three jobs:
+// Slidev merges this into its own Vite config. Four jobs, five plugins:
 // - the QR code: DECK_URL, set at build time, is where the deck is hosted; the QR
 //   code on the cover and the closing slide points there. It is drawn here, at
 //   build time, by the `qrcode` library (no network). Without DECK_URL, none.
 // - weight: what a phone downloads before the cover shows, and what dist/ (and so
-//   the offline precache of it) holds. README "Performance" has the figures.
+//   the offline precache of it) holds: only the Mermaid diagrams the deck draws, and a
+//   chunk map the budget tests read. README "Performance" has the figures.
 // - the Content-Security-Policy as a <meta> tag in the built pages.
+// - the handout PDF in the offline precache.
+// It imports only lib/ and packages.
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
@@ -14,8 +17,9 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
 import { defineConfig } from 'vite'
+import { HANDOUT_PDF } from './lib/deck-files.ts'
 import { metaContentSecurityPolicy } from './lib/host-headers.ts'
-import { checkDeckUrl, HANDOUT_PDF } from './scripts/options.ts'
+import { checkDeckUrl } from './lib/options.ts'
 
 const require = createRequire(import.meta.url)
 

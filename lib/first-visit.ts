@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { CHOSE_SLIDES } from '../reading/contract'
 
 declare global {
   /** Set by watchFirstPaint's script: ms since navigation start when the slide was painted. */
@@ -37,7 +38,7 @@ export interface Visit {
  * plus one more animation frame: the frame with the heading has then been painted.
  * Call before `page.goto`.
  * `view`: 'slides' measures the slide itself, also on a phone held upright, which
- * would otherwise open the reading view (setup/reading.ts); 'reading' measures the
+ * would otherwise open the reading view (reading/contract.ts); 'reading' measures the
  * reading view's first heading.
  */
 export async function watchFirstPaint(target: Page | BrowserContext, n = 1, view: 'slides' | 'reading' = 'slides'): Promise<void> {
@@ -49,7 +50,7 @@ export async function watchFirstPaint(target: Page | BrowserContext, n = 1, view
       ? '.reading-slide '
       : '')}
     if (${JSON.stringify(view === 'slides')})
-      try { sessionStorage.setItem('lp:chose-slides', '1') } catch {}
+      try { sessionStorage.setItem(${JSON.stringify(CHOSE_SLIDES)}, '1') } catch {}
     window.__firstPaint = null
     performance.setResourceTimingBufferSize(2000)
     const shown = el => !!el && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
+import type { BenchResults, DeckName, Stat } from '../lib/bench-report'
 import type { Deck, Sample } from './bench/measure'
-import type { BenchResults, DeckName, Stat } from './bench/report'
 // `npm run bench`: how heavy and how fast our deck is, beside a plain Slidev deck
 // built with the same Slidev in the same run. A benchmark, not a test: it prints a
 // table, writes the figures to bench/results.json and bench/README.md from them,
@@ -10,7 +10,7 @@ import type { BenchResults, DeckName, Stat } from './bench/report'
 //   npm run bench -- --runs 5 --no-pdf --out /tmp/bench.json
 //   npm run bench -- --report          # only write bench/README.md again from the JSON
 //
-// Measuring is in scripts/bench/measure.ts, reporting in scripts/bench/report.ts;
+// Measuring is in scripts/bench/measure.ts, reporting in lib/bench-report.ts (the tests check it);
 // each run also runs Lighthouse's mobile preset on both decks (scripts/lighthouse.ts).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -18,12 +18,12 @@ import { dirname, join, relative } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
+import { collect, ratios, renderReadme, resultsTable, ROWS, stat, unitOf } from '../lib/bench-report'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { loadDeck } from '../lib/deck-source'
 import { slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
 import { distFigures, exportPdf, firstVisit, throttledVisit, timed, walk } from './bench/measure'
-import { collect, ratios, renderReadme, resultsTable, ROWS, stat, unitOf } from './bench/report'
 import { runLighthouse } from './lighthouse'
 import { writeReferenceDeck } from './reference-deck'
 

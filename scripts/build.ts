@@ -2,15 +2,15 @@ import { existsSync, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 // `npm run build [-- --base /sub/path/] [-- --out dir] [other slidev build flags]`
 // The static site, with the PDF download (built in the same step, with the
-// Chromium that scripts/chromium.ts finds) and the cover as og-image.png.
+// Chromium that lib/chromium.ts finds) and the cover as og-image.png.
 // Builds into a temporary folder and swaps it in only when everything worked,
 // so a failed build never leaves a half-written dist/.
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { requireChromium } from '../lib/chromium'
+import { checkBase, checkDeckUrl, fail, flagValue } from '../lib/options'
 import { slidev, tsx } from '../lib/run'
 import { writeHandout } from './handout'
-import { checkBase, checkDeckUrl, fail, flagValue } from './options'
 
 /** The link preview image (seoMeta.ogImage in slides.md); Slidev copies it into the site. */
 const OG_IMAGE = 'og-image.png'

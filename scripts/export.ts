@@ -4,18 +4,17 @@ import { join, resolve } from 'node:path'
 // `npm run export`        the PDF, one page per slide in its final click state, with an outline
 // `npm run export:dark`   the same in the dark colour scheme
 // `npm run export:notes`  a handout: each slide's speaker notes (Slidev's presenter print view)
-// Every mode uses the Chromium that scripts/chromium.ts finds, and stops with one
+// Every mode uses the Chromium that lib/chromium.ts finds, and stops with one
 // clear line when there is none, before anything is written.
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
+import { EXPORT_NAME } from '../lib/deck-files'
+import { fail } from '../lib/options'
 import { slidev } from '../lib/run'
 import { serve } from '../lib/serve'
 import { buildSite } from './build'
-import { fail } from './options'
-
-export const EXPORT_NAME = 'the-layered-paradox'
 
 /** Print Slidev's notes view (`/presenter/print`) of the site at `siteUrl` to `output`. */
 export async function printNotes(siteUrl: string, output: string, executablePath: string): Promise<void> {

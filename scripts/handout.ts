@@ -11,8 +11,9 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
+import { HANDOUT_PDF } from '../lib/deck-files'
+import { fail } from '../lib/options'
 import { serve } from '../lib/serve'
-import { fail, HANDOUT_PDF } from './options'
 
 /** Writes `<dir>/<HANDOUT_PDF>` for the site built into `dir` for `base`; false if it failed. */
 export function writeHandout(dir: string, base = '/'): boolean {

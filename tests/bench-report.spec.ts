@@ -1,7 +1,7 @@
-import type { BenchResults } from '../scripts/bench/report'
+import type { BenchResults } from '../lib/bench-report'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { renderReadme } from '../scripts/bench/report'
+import { renderReadme } from '../lib/bench-report'
 
 // bench/README.md is written from the bench's JSON, so no figure in it can disagree
 // with the measurements: this fails when either was edited by hand.

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { HANDOUT_PDF } from '../scripts/options'
+import { HANDOUT_PDF } from '../lib/deck-files'
 import { expect, squash, test } from './support/deck'
 import { letters, readPdf } from './support/pdf'
 import { SUB_DECK_URL, SUB_DIST, SUB_PAGES_PORT, SUB_PATH } from './support/servers'
@@ -18,7 +18,7 @@ test.describe('the handout PDF', () => {
     expect(existsSync(HANDOUT), `${HANDOUT} exists`).toBe(true)
     const pdf = await readPdf(HANDOUT)
     expect(pdf.title).toBe(deck.headmatter.title)
-    // Every slide's title in order, then the glossary at the end (components/ReadingView.vue).
+    // Every slide's title in order, then the glossary at the end (reading/ReadingView.vue).
     expect(pdf.outline.map(letters)).toEqual([
       ...deck.slides.map(s => letters(s.title)),
       letters('Terms, one line each'),

@@ -4,6 +4,7 @@
 // - back row: no visible text smaller than about 20 px on the 980 px canvas (small print
 //   such as credits and corner labels: 16 px), and a word budget per slide.
 import type { Page } from '@playwright/test'
+import { CANVAS } from '../../lib/canvas'
 import './in-page'
 
 /** Body text floor in canvas px ("about 20 px": sub-pixel rounding is allowed). */
@@ -32,9 +33,9 @@ export interface Inspection { runs: TextRun[], overflow: string[] }
  * Runs in the browser (serialised by page.evaluate, so it uses nothing from outside):
  * the visible text runs of slide `n` with their size in canvas px, and what sticks out.
  */
-function inspectSlide({ n, small }: { n: number, small: typeof SMALL_PRINT }): Inspection {
+function inspectSlide({ n, small, canvasWidth }: { n: number, small: typeof SMALL_PRINT, canvasWidth: number }): Inspection {
   const canvas = document.querySelector('#slide-content')!.getBoundingClientRect()
-  const scale = canvas.width / 980
+  const scale = canvas.width / canvasWidth
   const slide = document.querySelector(`.slidev-page-${n}`)!
   const { up, shown, describe, allElements, pseudoTexts } = window.__lp
   // Every element of the slide, the inside of diagrams' shadow roots included.
@@ -167,7 +168,7 @@ function inspectSlide({ n, small }: { n: number, small: typeof SMALL_PRINT }): I
 }
 
 export async function inspect(page: Page, no: number): Promise<Inspection> {
-  return page.evaluate(inspectSlide, { n: no, small: SMALL_PRINT })
+  return page.evaluate(inspectSlide, { n: no, small: SMALL_PRINT, canvasWidth: CANVAS.width })
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu

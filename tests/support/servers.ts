@@ -23,7 +23,7 @@ export const SUB_PATH = '/talks/layered-paradox/'
 export const SUB_DIST = 'test-sites/subpath'
 /** The sub-path build's DECK_URL, so its QR code can be checked. */
 export const SUB_DECK_URL = `http://127.0.0.1:${SUB_PAGES_PORT}${SUB_PATH}`
-export const PDF_NAME = 'the-layered-paradox.pdf'
+export { SLIDES_PDF as PDF_NAME } from '../../lib/deck-files'
 // The plain reference deck the performance budgets compare with (base + 2 is left free).
 export const REFERENCE_PORT = base + 3
 export const REFERENCE_URL = `http://127.0.0.1:${REFERENCE_PORT}`

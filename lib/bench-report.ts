@@ -1,7 +1,7 @@
 // What `npm run bench` reports: the figures of each run summed up (median, min–max),
 // the table it prints, and bench/README.md, written from bench/results.json (and
 // bench/before.json) so that no figure in it can disagree with the measurements.
-import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_PAINT_BUDGET, FIRST_VISIT_BUDGET, KB } from '../../lib/budgets'
+import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_PAINT_BUDGET, FIRST_VISIT_BUDGET, KB } from './budgets'
 
 export interface Stat { median: number, min: number, max: number, samples: number[] }
 export type Unit = 'KB' | 'ms' | 'n' | 'MB' | 's' | 'score' | 'CLS'

@@ -40,9 +40,3 @@ export function fail(message: string, code = 1): never {
   console.error(`✖ ${message}`)
   process.exit(code)
 }
-
-/**
- * The handout PDF in the built site (scripts/handout.ts); the reading view and the
- * navigation bar link to `<exportFilename>-handout.pdf`, the same name.
- */
-export const HANDOUT_PDF = 'the-layered-paradox-handout.pdf'
