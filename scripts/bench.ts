@@ -23,7 +23,7 @@ import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { loadDeck } from '../lib/deck-source'
 import { slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
-import { distFigures, exportPdf, firstVisit, throttledVisit, timed, walk } from './bench/measure'
+import { distFigures, exportPdf, firstVisit, readingVisit, throttledVisit, timed, walk } from './bench/measure'
 import { runLighthouse } from './lighthouse'
 import { writeReferenceDeck } from './reference-deck'
 
@@ -111,6 +111,7 @@ try {
       process.stdout.write(`run ${i + 1}/${RUNS} ${deck.name}… `)
       const sample: Sample = {
         ...await firstVisit(browser, deck),
+        ...await readingVisit(browser, deck),
         ...await throttledVisit(browser, deck),
         ...await runLighthouse(`${deck.url}/`, executablePath),
       }

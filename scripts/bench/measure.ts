@@ -104,6 +104,27 @@ export async function firstVisit(browser: Browser, deck: Deck): Promise<Sample> 
   }
 }
 
+/**
+ * A phone held upright opening the deck's address with an empty cache: the bytes (gzip)
+ * and requests before the first slide's heading shows. Ours opens the reading page
+ * there (reading/contract.ts); the reference deck shows its slide.
+ */
+export async function readingVisit(browser: Browser, deck: Deck): Promise<Sample> {
+  const context = await browser.newContext(PHONE)
+  const page = await context.newPage()
+  await watchFirstPaint(page, 1, deck.name === 'ours'
+    ? 'reading'
+    : 'slides')
+  await page.goto(`${deck.url}/`)
+  const { visibleAt, fetched } = await readVisit(page)
+  await context.close()
+  const before = fetched.filter(f => f.startTime <= visibleAt)
+  return {
+    headingBytes: sum(before.map(f => f.encodedBodySize)),
+    headingRequests: before.length,
+  }
+}
+
 /** The same cold visit with the CPU throttled 4× and DevTools' "Fast 4G" network. */
 export async function throttledVisit(browser: Browser, deck: Deck): Promise<Sample> {
   const context = await browser.newContext(PHONE)
