@@ -1,4 +1,5 @@
-// The reading view (/read, reading/ReadingView.vue) as the quality gates see it:
+// The reading view (/read: the static reading page the build captures from
+// reading/ReadingView.vue; the app's view on the fixture decks) as the quality gates see it:
 // the whole page at once, at a phone's width. Shared by the reading-view specs.
 import type { Page } from '@playwright/test'
 import { expect } from '@playwright/test'
