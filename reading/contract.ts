@@ -71,17 +71,22 @@ export const CLASS = {
   handout: 'handout',
 } as const
 
-/** data- attributes (as `dataset` keys) the page's scripts act on. */
-export const DATA = {
+/** data- attributes the build writes and the page's scripts read. */
+export const ATTR = {
   /** On a button: what it does (`slides`, `notes`, `share`). */
+  action: 'data-lp-action',
+  /** On a pre-rendered page's stylesheet links: the app turns them on when it starts. */
+  deferred: 'data-lp-deferred',
+} as const
+
+/** The same and Vue's own data- attributes, as `dataset` keys. */
+export const DATA = {
   action: 'lpAction',
   /** On an article: its slide number and title; on the view: the deck's title. */
   no: 'no',
   title: 'title',
   /** On the view: every slide is drawn. */
   complete: 'complete',
-  /** On a pre-rendered page's stylesheet links: the app turns them on when it starts. */
-  deferred: 'lpDeferred',
 } as const
 
 /** The custom property holding the reading bar's height (anchors land below it). */

@@ -3,7 +3,7 @@
 // sits before and after the app starts, the slide's preview tags, and the pages'
 // script (reading/page/) in place of the app's entry. scripts/prerender.ts writes them.
 import { CANVAS } from '../lib/canvas'
-import { CLASS, ID, PAGE_SCRIPT, PHONE_UPRIGHT } from './contract'
+import { ATTR, CLASS, ID, PAGE_SCRIPT, PHONE_UPRIGHT } from './contract'
 import { readingPageCss } from './page-html'
 
 /** Link previews cut descriptions at about this many characters. */
@@ -117,7 +117,7 @@ function withSnapshot(shell: string, base: string, parts: PageParts): string {
   let html = shell
   // The app's own stylesheets load without holding up the first paint (the snapshot
   // carries the rules it needs); reading/takeover.ts turns them on before the app mounts.
-  html = html.replace(/<link rel="stylesheet"([^>]*)>/g, '<link rel="stylesheet"$1 media="print" data-lp-deferred>')
+  html = html.replace(/<link rel="stylesheet"([^>]*)>/g, `<link rel="stylesheet"$1 media="print" ${ATTR.deferred}>`)
   // The app's code is not fetched on load: the page's script (reading/page/) starts it,
   // with the same modules the built page preloads, once the page has painted and
   // loaded its fonts; or never, when the page is the reading view.

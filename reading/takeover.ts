@@ -1,5 +1,5 @@
 import type { Router } from 'vue-router'
-import { CLASS, ID } from './contract'
+import { ATTR, CLASS, ID } from './contract'
 
 // The app's side of a pre-rendered slide's page (scripts/prerender.ts): the page paints
 // the slide on its canvas from HTML (#lp-snapshot, fixed on top of the app) before any
@@ -12,7 +12,7 @@ const LIMIT_MS = 15_000
 /** The app's stylesheets, which a pre-rendered page loads as `media="print"` so they do not block its first paint. */
 function styleSheetsOn(): Promise<unknown> {
   const links = [
-    ...document.querySelectorAll<HTMLLinkElement>('link[data-lp-deferred]'),
+    ...document.querySelectorAll<HTMLLinkElement>(`link[${ATTR.deferred}]`),
   ]
   for (const link of links)
     link.media = 'all'

@@ -3,7 +3,7 @@
 // Share API or the clipboard). The slide links and the handout are plain links.
 // One listener on the view: the whole talk, filled in later (./whole-talk.ts), needs no wiring.
 import type { ReadingPage } from './reading-page'
-import { BAR_HEIGHT_VAR, CHOSE_SLIDES, CLASS, DATA, READ_PATH, SHOW_NOTES, slideAnchor } from '../contract'
+import { ATTR, BAR_HEIGHT_VAR, CHOSE_SLIDES, CLASS, DATA, READ_PATH, SHOW_NOTES, slideAnchor } from '../contract'
 import { store } from './storage'
 
 /** The slide at the top of the screen: the first with more than a sliver below the bar. */
@@ -39,11 +39,11 @@ async function share(page: ReadingPage, article: HTMLElement): Promise<void> {
 
 export function controls(page: ReadingPage): void {
   const root = document.documentElement
-  const notes = page.bar.querySelector<HTMLElement>(`[data-lp-action="notes"]`)
+  const notes = page.bar.querySelector<HTMLElement>(`[${ATTR.action}="notes"]`)
   notes?.setAttribute('aria-pressed', String(!root.classList.contains(CLASS.notesHidden)))
 
   page.view.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest<HTMLElement>('[data-lp-action]')
+    const button = (event.target as Element).closest<HTMLElement>(`[${ATTR.action}]`)
     switch (button?.dataset[DATA.action]) {
       case 'slides': {
         store(sessionStorage, CHOSE_SLIDES, '1')

@@ -3,7 +3,7 @@
 // reads (reading view, notes hidden); once the document is parsed each feature wires
 // itself to the page. A feature is one function of the page (./features.ts), so
 // another (a live follower, say) plugs in by being added to that list.
-import { CLASS, DATA, ID, READ_PATH, SHOW_NOTES } from '../contract'
+import { ATTR, CLASS, DATA, ID, READ_PATH, SHOW_NOTES } from '../contract'
 import { FEATURES } from './features'
 import { stored } from './storage'
 
@@ -36,7 +36,7 @@ export function openReadingPage({ base, shows }: { base: string, shows: string }
     // The slide's canvas and the app's stylesheets are for the slides, not this page
     // (those stylesheets are `media="print"` until the app turns them on).
     document.querySelector(`#${ID.snapshot} .${CLASS.snapSlide}`)?.remove()
-    for (const link of document.querySelectorAll<HTMLLinkElement>('link[data-lp-deferred]'))
+    for (const link of document.querySelectorAll<HTMLLinkElement>(`link[${ATTR.deferred}]`))
       link.remove()
     const view = document.querySelector<HTMLElement>(`.${CLASS.view}`)
     const bar = view?.querySelector<HTMLElement>(`.${CLASS.bar}`)
