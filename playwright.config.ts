@@ -20,10 +20,16 @@ export default defineConfig({
     toHaveScreenshot: { pathTemplate: '{testDir}/__screenshots__/{arg}{ext}' },
   },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two workers everywhere, as CI has: the 2-core machine these tests are timed on carries two.
+  workers: 2,
   forbidOnly: !!process.env.CI,
+  // The JSON report is what `npm run test:times` reads (scripts/test-times.ts).
   reporter: [
     ['list'],
+    [
+      'json',
+      { outputFile: 'test-times/report.json' },
+    ],
   ],
   use: {
     baseURL: `http://127.0.0.1:${DECK_PORT}`,
@@ -39,7 +45,7 @@ export default defineConfig({
   webServer: [
     {
       // The deck as hosts serve it, at / and under a sub-path: built fresh for
-      // every run (site, PDF, og-image), never reused. See tests/support/sites.ts.
+      // every run (site, PDF, handout, pre-rendered pages), never reused. See tests/support/sites.ts.
       command: 'tsx tests/support/sites.ts',
       url: `http://127.0.0.1:${DECK_PORT}/`,
       timeout: 420_000,

@@ -480,8 +480,9 @@ function slidePage(shell: string, base: string, n: number, shot: SlideCapture, r
     html = setMeta(html, 'description', description)
     html = setMeta(html, 'og:title', shot.title)
     html = setMeta(html, 'og:description', description)
-    html = setMeta(html, 'og:image', `${base}og/${n}.png`)
   }
+  // The cover's picture too: it is the link preview of the deck's own address.
+  html = setMeta(html, 'og:image', `${base}og/${n}.png`)
   return withSnapshot(html, base, {
     shows: String(n),
     views: `<div class="lp-snap-slide grid grid-cols-[1fr_max-content]">${shot.html}</div><div class="lp-snap-read">${reading.html}</div>`,

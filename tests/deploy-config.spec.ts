@@ -12,9 +12,8 @@ import { run } from '../lib/run'
 
 // The deploy configurations checked for what they do: each host's build command is run
 // as written, with that host's environment variables set to sample values, in a fresh
-// copy of the project, and its publish folder must then hold the built site.
-// Builds use Slidev's fixed export port, so they run one after another.
-test.describe.configure({ mode: 'serial' })
+// copy of the project, and its publish folder must then hold the built site. Their
+// PDF exports take turns on Slidev's fixed port (lib/run.ts); the rest may overlap.
 
 /** The project as a fresh checkout has it (tracked and new files), with this node_modules. */
 function copyOfProject(): string {
@@ -46,7 +45,7 @@ function expectBuiltSite(dir: string, deckUrl: string, base = '/'): void {
     '404.html',
     'the-layered-paradox.pdf',
     'sw.js',
-    'og-image.png',
+    'og/1.png',
   ])
     expect(existsSync(join(dir, file)), `${dir}/${file}`).toBe(true)
   // The app's entry: a script tag, or on a pre-rendered page the module prerendered.js starts.
