@@ -12,6 +12,8 @@ const serve = (dir: string, port: number) => `tsx lib/serve.ts ${dir} --port ${p
 
 export default defineConfig({
   testDir: 'tests',
+  // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite.
+  testIgnore: ['smoke/**'],
   timeout: 60_000,
   expect: {
     timeout: 15_000,

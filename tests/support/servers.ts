@@ -55,3 +55,5 @@ export const HOSTS = [
     fallback404: false,
   },
 ]
+/** The build `npm run test:smoke` checks (playwright.smoke.config.ts). */
+export const SMOKE_DIST = 'test-sites/smoke'
