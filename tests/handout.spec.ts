@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { HANDOUT_PDF } from '../scripts/options'
+import { glossary } from '../snippets/layers'
 import { expect, squash, test } from './support/deck'
 import { letters, readPdf } from './support/pdf'
 import { SUB_DECK_URL, SUB_DIST, SUB_PAGES_PORT, SUB_PATH } from './support/servers'
@@ -18,7 +19,11 @@ test.describe('the handout PDF', () => {
     expect(existsSync(HANDOUT), `${HANDOUT} exists`).toBe(true)
     const pdf = await readPdf(HANDOUT)
     expect(pdf.title).toBe(deck.headmatter.title)
-    expect(pdf.outline.map(letters)).toEqual(deck.slides.map(s => letters(s.title)))
+    // The slides' titles, then the glossary at the end.
+    expect(pdf.outline.map(letters)).toEqual([
+      ...deck.slides.map(s => letters(s.title)),
+      letters('Terms, one line each'),
+    ])
     // At least a page per three slides, and not a page per slide with nothing beneath.
     expect(pdf.pages.length).toBeGreaterThanOrEqual(Math.ceil(deck.slides.length / 3))
     const text = letters(pdf.pages.join(' '))
@@ -32,6 +37,8 @@ test.describe('the handout PDF', () => {
       at = notes
     }
     expect(text, 'time cues in the handout').not.toMatch(/\[~/)
+    for (const g of glossary)
+      expect(text.slice(at), `the glossary's ${g.term}`).toContain(letters(`${g.term}${g.line}`))
   })
 
   test('is tagged: a structure tree with a heading for every slide', async ({ deck }) => {
