@@ -12,6 +12,8 @@ const serve = (dir: string, port: number) => `tsx lib/serve.ts ${dir} --port ${p
 
 export default defineConfig({
   testDir: 'tests',
+  // The room has its own server and config (playwright.room.config.ts).
+  testIgnore: 'the-room-follows-the-talk.spec.ts',
   timeout: 60_000,
   expect: {
     timeout: 15_000,

@@ -55,3 +55,8 @@ export const HOSTS = [
     fallback404: false,
   },
 ]
+
+// The room server (`npm run present`, playwright.room.config.ts) and the phones' network
+// to it, a proxy the room spec can cut (tests/the-room-follows-the-talk.spec.ts).
+export const ROOM_PORT = base + 10
+export const ROOM_NETWORK_PORT = base + 11
