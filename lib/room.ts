@@ -16,19 +16,15 @@ import type { WebSocket } from 'ws'
 import { Buffer } from 'node:buffer'
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import process from 'node:process'
+import { KEY_HEADER, KEY_QUERY, PRESENTER_PAGES, WHOAMI } from './room-contract'
 
+export { KEY_HEADER, KEY_QUERY } from './room-contract'
 export const KEY_ENV = 'PRESENTER_KEY'
-export const KEY_QUERY = 'key'
-export const KEY_HEADER = 'x-presenter-key'
 export const COOKIE = 'lp-presenter'
-/** GET here: `{ "presenter": true | false }`, what a page asks before it shows presenter controls. */
-export const WHOAMI = '/__room/presenter'
 /** Shared state a presenter may change (vite-plugin-vue-server-ref's keys in Slidev). */
 export const SHARED_KEYS = ['nav', 'drawings', 'snapshots']
 /** The most a presenter's write may weigh (a slide's drawings are its largest). */
 export const MAX_BODY = 1024 * 1024
-/** Pages that only serve the presenter (a device without the key gets a page saying so). */
-const PRESENTER_ONLY = /^\/(?:presenter|notes|notes-edit|entry)(?:\/|$)/
 /** Dev-server doors that are not pages: MCP, the editor launcher, the inspector. */
 const TOOLS = /^\/__(?:mcp|open-in-editor|inspect)(?:\/|$)/
 const SHARED_STATE = /^\/@server-(?:ref|reactive)\/([^?]*)/
@@ -169,7 +165,7 @@ async function guard(req: IncomingMessage, res: ServerResponse, next: () => void
   if (!presenter) {
     if (TOOLS.test(url.pathname) || !reading)
       return refuse(res, 403, REFUSED)
-    if (PRESENTER_ONLY.test(url.pathname))
+    if (PRESENTER_PAGES.test(url.pathname))
       return refuse(res, 403, NO_KEY, true)
     return next()
   }
