@@ -86,8 +86,9 @@ async function device(browser: Browser, options: Parameters<Browser['newContext'
 /** A request from the device's page, as its browser sends it; refusals are expected, not errors. */
 async function send(device: Device, path: string, init: { method: string, body?: string, headers?: Record<string, string> }): Promise<{ status: number, text: string }> {
   const answer = await device.page.evaluate(async ({ path, init }) => {
-    const res = await fetch(path, init)
-    return { status: res.status, text: await res.text() }
+    // An open MCP endpoint answers GET with a stream that never ends.
+    const res = await fetch(path, { ...init, signal: AbortSignal.timeout(10_000) })
+    return { status: res.status, text: await res.text().catch(e => String(e)) }
   }, { path, init })
   const expected = `status of ${answer.status}`
   device.errors.splice(0, device.errors.length, ...device.errors.filter(e => !e.includes(expected)))
@@ -204,6 +205,20 @@ test('a reader who scrolls away stops following, and "Back to live" brings them 
   await back.click()
   await expect(phone.page.locator('#slide-7')).toBeInViewport()
   await expect(back).toBeHidden()
+})
+
+test('the presenter\'s second device, a phone as a remote, moves the room too', async ({ browser }) => {
+  const remote = await device(browser, { baseURL: ROOM_URL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  const at = await serverPage(presenter.context)
+  // Opened at the slide being presented, it does not send the room back to the cover.
+  await remote.page.goto(`/presenter/${at}?key=${ROOM_KEY}`)
+  await expect(remote.page).toHaveURL(new RegExp(`/presenter/${at}(\\?|$)`))
+  await remote.page.keyboard.press('ArrowDown')
+  await expectFollowing(at + 1)
+  expect(remote.errors).toEqual([])
+  await remote.context.close()
+  // Slidev's presenter views do not follow each other: the laptop's catches up by itself.
+  await presentUpTo(at + 1)
 })
 
 test('an audience POST to every shared-state key gets 403 and moves nothing', async () => {
