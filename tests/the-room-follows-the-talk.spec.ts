@@ -87,7 +87,10 @@ async function device(browser: Browser, options: Parameters<Browser['newContext'
 async function send(device: Device, path: string, init: { method: string, body?: string, headers?: Record<string, string> }): Promise<{ status: number, text: string }> {
   const answer = await device.page.evaluate(async ({ path, init }) => {
     // An open MCP endpoint answers GET with a stream that never ends.
-    const res = await fetch(path, { ...init, signal: AbortSignal.timeout(10_000) })
+    const res = await fetch(path, {
+      ...init,
+      signal: AbortSignal.timeout(10_000),
+    })
     return { status: res.status, text: await res.text().catch(e => String(e)) }
   }, { path, init })
   const expected = `status of ${answer.status}`
@@ -208,7 +211,12 @@ test('a reader who scrolls away stops following, and "Back to live" brings them 
 })
 
 test('the presenter\'s second device, a phone as a remote, moves the room too', async ({ browser }) => {
-  const remote = await device(browser, { baseURL: ROOM_URL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  const remote = await device(browser, {
+    baseURL: ROOM_URL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  })
   const at = await serverPage(presenter.context)
   // Opened at the slide being presented, it does not send the room back to the cover.
   await remote.page.goto(`/presenter/${at}?key=${ROOM_KEY}`)
