@@ -8,17 +8,18 @@ import type { WebSocket } from 'ws'
 // the talk (/__mcp). This plugin makes the presenter's key the only way in:
 // - the presenter opens any page with `?key=…` once: an HttpOnly cookie (a token
 //   derived from the key, never the key) is set and the address loses the key;
-// - every request that is not a GET or HEAD, and the routes in PRESENTER_ONLY, need
-//   that cookie or the key in the `x-presenter-key` header, else 403;
-// - a presenter's writes must be small JSON to a known key, or they are refused
-//   before Slidev's code (which crashes on a bad body) sees them;
+// - every request that is not a GET or HEAD, the dev tools and the presenter's pages
+//   (PRESENTER_PAGES) need that cookie or the key in the `x-presenter-key` header,
+//   else 403 (the pages: one plain page saying so);
+// - a presenter's writes must be small JSON (and shared state, a known key), or they
+//   are refused before Slidev's code, which crashes on a body it cannot parse, sees them;
 // - messages an audience device sends over the HMR WebSocket are dropped.
 import { Buffer } from 'node:buffer'
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import process from 'node:process'
-import { KEY_HEADER, KEY_QUERY, PRESENTER_PAGES, WHOAMI } from './room-contract'
+import { KEY_HEADER, KEY_QUERY, PRESENTER_PAGES, WHOAMI } from './room-contract.ts'
 
-export { KEY_HEADER, KEY_QUERY } from './room-contract'
+export { KEY_HEADER, KEY_QUERY } from './room-contract.ts'
 export const KEY_ENV = 'PRESENTER_KEY'
 export const COOKIE = 'lp-presenter'
 /** Shared state a presenter may change (vite-plugin-vue-server-ref's keys in Slidev). */
@@ -76,8 +77,8 @@ function refuse(res: ServerResponse, status: number, message: string, html = fal
   }
 }
 
-export const WRONG_KEY = 'That is not the presenter\'s key. Open the presenter\'s address exactly as `npm run present` printed it.'
-export const NO_KEY = 'This page is the presenter\'s. It opens with the presenter\'s address that `npm run present` printed; everyone else can follow the talk.'
+export const WRONG_KEY = 'That is not the presenter\'s key. Open the presenter\'s address exactly as “npm run present” printed it.'
+export const NO_KEY = 'This page is the presenter\'s. It opens with the presenter\'s address that “npm run present” printed; everyone else can follow the talk.'
 export const REFUSED = 'Only the presenter can change the talk.'
 
 /** The whole body, or undefined (and the request answered) when it is too large. */
@@ -108,10 +109,8 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | u
   })
 }
 
-/** What is wrong with a presenter's write to shared state, or '' when nothing is. */
-function sharedStateProblem(name: string, body: string): string {
-  if (!SHARED_KEYS.includes(name))
-    return `No shared state is called "${name}".`
+/** What is wrong with a presenter's write (to shared state when `state` is named), or ''. */
+function writeProblem(body: string, state?: string): string {
   let payload: unknown
   try {
     payload = JSON.parse(body)
@@ -119,6 +118,10 @@ function sharedStateProblem(name: string, body: string): string {
   catch {
     return 'The body is not JSON.'
   }
+  if (state === undefined)
+    return ''
+  if (!SHARED_KEYS.includes(state))
+    return `No shared state is called "${state}".`
   const { patch, data } = (payload ?? {}) as { patch?: unknown, data?: unknown }
   if (typeof payload !== 'object' || Array.isArray(payload) || (typeof patch !== 'object' && typeof data !== 'object') || patch === null)
     return 'The body is not a change of shared state ({ source, patch | data, timestamp }).'
@@ -174,12 +177,12 @@ async function guard(req: IncomingMessage, res: ServerResponse, next: () => void
   const body = await readBody(req, res)
   if (!body)
     return
-  const state = url.pathname.match(SHARED_STATE)
-  if (state) {
-    const problem = sharedStateProblem(decodeURIComponent(state[1]).replace(/\//g, '.'), body.toString('utf8'))
-    if (problem)
-      return refuse(res, 400, problem)
-  }
+  const state = url.pathname.match(SHARED_STATE)?.[1]
+  const problem = writeProblem(body.toString('utf8'), state === undefined
+    ? undefined
+    : decodeURIComponent(state).replace(/\//g, '.'))
+  if (problem)
+    return refuse(res, 400, problem)
   passOn(req, body, next)
 }
 

@@ -277,6 +277,11 @@ test('a malformed or oversized body is refused and the server keeps serving', as
   })
   expect((await post('{"patch": {')).status()).toBe(400)
   expect((await post('[]')).status()).toBe(400)
+  // Slidev's own notes endpoint parses the body too; a bad one used to crash it.
+  expect((await presenter.context.request.post(`${ROOM_URL}/__slidev/slides/1.json`, {
+    data: '{"note": ',
+    headers: { [KEY_HEADER]: ROOM_KEY },
+  })).status()).toBe(400)
   expect((await post(Buffer.alloc(2 * 1024 * 1024, 'a'))).status()).toBe(413)
   expect((await presenter.context.request.post(`${ROOM_URL}/@server-reactive/__proto__`, {
     data: '{"patch":{"polluted":true}}',
