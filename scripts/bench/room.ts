@@ -9,7 +9,7 @@
 //   npm run bench:room -- [--followers 200] [--moves 100] [--interval 100] [--port 4190]
 import type { RoomBench } from './report'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
@@ -136,7 +136,7 @@ try {
   const sorted = latencies.toSorted((a, b) => a - b)
   const result: RoomBench = {
     date: new Date().toISOString().slice(0, 10),
-    machine: `${cpus().length} cores, Node ${process.versions.node}`,
+    machine: `${cpus().length} cores, Node ${process.versions.node}, load average ${loadavg()[0].toFixed(1)} at the end`,
     followers: FOLLOWERS,
     moves: MOVES,
     intervalMs: INTERVAL,
