@@ -12,8 +12,9 @@ const serve = (dir: string, port: number) => `tsx lib/serve.ts ${dir} --port ${p
 
 export default defineConfig({
   testDir: 'tests',
-  // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite.
-  testIgnore: ['smoke/**'],
+  // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite;
+  // the room has its own server and config (playwright.room.config.ts).
+  testIgnore: ['smoke/**', 'the-room-follows-the-talk.spec.ts'],
   timeout: 60_000,
   expect: {
     timeout: 15_000,

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
 import { defineConfig } from 'vite'
 import { metaContentSecurityPolicy } from './lib/host-headers.ts'
+import { presenterGuard } from './lib/room.ts'
 import { checkDeckUrl, HANDOUT_PDF } from './scripts/options.ts'
 
 const require = createRequire(import.meta.url)
@@ -244,6 +245,8 @@ export default defineConfig(async () => {
       chunkMap(),
       contentSecurityPolicyMeta(root),
       precacheHandout(),
+      // The room server (`npm run present`): only the presenter's key changes the talk.
+      presenterGuard(),
     ],
   }
 })

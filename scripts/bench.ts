@@ -29,6 +29,8 @@ import { writeReferenceDeck } from './reference-deck'
 
 const README = 'bench/README.md'
 const BEFORE = 'bench/before.json'
+/** Written by `npm run bench:room` (scripts/bench/room.ts). */
+const ROOM = 'bench/room.json'
 
 const { values: args } = parseArgs({
   options: {
@@ -46,7 +48,7 @@ if (args.help) {
 }
 
 function writeReadme(results: BenchResults): void {
-  writeFileSync(README, renderReadme(results, JSON.parse(readFileSync(BEFORE, 'utf8'))))
+  writeFileSync(README, renderReadme(results, JSON.parse(readFileSync(BEFORE, 'utf8')), JSON.parse(readFileSync(ROOM, 'utf8'))))
   console.log(`${README} written from ${relative('.', args.out)}`)
 }
 

@@ -138,7 +138,49 @@ function lh(results: BenchResults, deck: DeckName, key: string): string {
     : 'n/a'
 }
 
-export function renderReadme(now: BenchResults, before: BenchResults): string {
+/** `npm run bench:room` (scripts/bench/room.ts): the room server under a room of followers. */
+export interface RoomBench {
+  date: string
+  machine: string
+  followers: number
+  moves: number
+  intervalMs: number
+  delivered: number
+  lost: number
+  p50Ms: number
+  p95Ms: number
+  maxMs: number
+  idleRssMb: number
+  connectedRssMb: number
+  peakRssMb: number
+  cpuPercent: number
+  cpuMsPerMove: number
+}
+
+function renderRoom(room: RoomBench): string {
+  const f = (v: number, digits = 1) => v.toFixed(digits)
+  return `
+## The room
+
+Written by \`npm run bench:room\` (\`scripts/bench/room.ts\`) into \`bench/room.json\`. The room
+server (\`npm run present\`, Slidev's dev server and sync behind the presenter's key) on
+loopback, ${room.followers} followers connected to it as Slidev's pages are (Vite's HMR WebSocket,
+the \`ws\` library), and the presenter moving ${room.moves} times, one move every ${room.intervalMs} ms
+(a POST with the key, as the presenter view sends it). Latency is from the start of the POST
+to a follower receiving the move; followers, presenter and server share this machine
+(${room.date}, ${room.machine}). Goal: p95 under 250 ms, nothing lost.
+
+| | |
+| --- | --- |
+| moves received | ${room.delivered} of ${room.followers * room.moves} |
+| lost | ${room.lost} ${mark(room.lost === 0)} |
+| latency p50 / p95 / max | ${f(room.p50Ms)} / ${f(room.p95Ms)} / ${f(room.maxMs)} ms ${mark(room.p95Ms < 250)} |
+| server memory (RSS): idle, ${room.followers} connected, peak | ${f(room.idleRssMb, 0)} / ${f(room.connectedRssMb, 0)} / ${f(room.peakRssMb, 0)} MB |
+| server CPU while the presenter moves | ${f(room.cpuPercent, 0)} % of one core, ${f(room.cpuMsPerMove)} ms per move |
+`
+}
+
+export function renderReadme(now: BenchResults, before: BenchResults, room?: RoomBench): string {
   const ours = (k: string) => now.results.ours[k]?.median ?? Number.NaN
   const ref = (k: string) => now.results.reference[k]?.median ?? Number.NaN
   const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
@@ -237,5 +279,7 @@ service worker's precache) and the PDF in the build came after, and cost bytes o
 | metric | before | now |
 | --- | --- | --- |
 ${history.map(([k, label, unit]) => `| ${label} (${unit}) | ${cell(before.results.ours[k], unit)} | ${cell(now.results.ours[k], unit)} |`).join('\n')}
-`
+${room
+  ? renderRoom(room)
+  : ''}`
 }

@@ -57,3 +57,8 @@ export const HOSTS = [
 ]
 /** The build `npm run test:smoke` checks (playwright.smoke.config.ts). */
 export const SMOKE_DIST = 'test-sites/smoke'
+
+// The room server (`npm run present`, playwright.room.config.ts) and the phones' network
+// to it, a proxy the room spec can cut (tests/the-room-follows-the-talk.spec.ts).
+export const ROOM_PORT = base + 10
+export const ROOM_NETWORK_PORT = base + 11
