@@ -9,18 +9,21 @@ import type { Page } from 'playwright-core'
 // that slide, as the app would show it:
 //   - the slide on its canvas (screens, and phones held sideways);
 //   - the reading view's bar and that slide's part of it (phones held upright open the
-//     reading view by themselves: setup/reading.ts).
+//     reading view by themselves: reading/contract.ts).
 // It writes
-//   N.html       slide N: both views in #app (#lp-snapshot), the CSS rules they use,
-//                the slide's title and preview tags, a preload for its fonts, and
-//                public/prerendered.js (chooses the view before the first paint and
-//                hides the snapshot on another address); the app's own CSS and JS no
-//                longer hold up the first paint
-//   index.html   the cover's page (1.html too), with the deck's own preview tags
-//   read.html    the reading view, every slide and its notes
-//   og/N.png     slide N as its link preview image (not in the offline precache)
-// and updates index.html's revision in the service worker's precache list.
-// setup/snapshot.ts removes the snapshot once the app has drawn the same thing.
+//   N.html          slide N: both views in #app (#lp-snapshot), the CSS rules they use,
+//                   the slide's title and preview tags, a preload for its fonts, and
+//                   prerendered.js; the app's own CSS and JS no longer hold up the
+//                   first paint
+//   index.html      the cover's page (1.html too), with the deck's own preview tags
+//   read.html       the reading page: the whole reading view, every slide and its
+//                   notes, a document of its own with no app
+//   prerendered.js  the pages' script (reading/page/, bundled): picks the view before
+//                   the first paint, wires the reading page or starts the app
+//   og/N.png        slide N as its link preview image (not in the offline precache)
+// and puts index.html, read.html and prerendered.js in the service worker's precache.
+// reading/takeover.ts removes the snapshot once the app has drawn the same slide; the
+// reading view is read.html, a static page (reading/page/ wires it).
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -30,7 +33,8 @@ import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
 import { loadDeck } from '../lib/deck-source'
 import { serve } from '../lib/serve'
-import { CHOSE_SLIDES, PHONE_UPRIGHT, slideAnchor } from '../setup/reading'
+import { bundlePageScript, PAGE_SCRIPT } from '../reading/bundle'
+import { ANCHOR_GAP_PX, CLASS, ID, PHONE_UPRIGHT, READ_PAGE, READ_PATH, slideAnchor } from '../reading/contract'
 
 /** The slide canvas (Slidev's default canvasWidth and 16:9); previews are drawn at 1.25×, 1225×690. */
 const CANVAS = { width: 980, height: 552 }
@@ -39,8 +43,6 @@ const PREVIEW_SCALE = 1.25
 const PHONE = { width: 412, height: 823 }
 /** Link previews cut descriptions at about this many characters. */
 const DESCRIPTION_MAX = 200
-/** Where the reading view puts an anchored slide: below its bar (scroll-margin in ReadingView.vue). */
-const ANCHOR_GAP_PX = 8
 
 interface SlideCapture {
   /** The slide container with only this slide in it. */
@@ -195,7 +197,25 @@ async function installHelpers(page: Page): Promise<void> {
     // innerText, not textContent: the words as a reader sees them (no hidden parts, CSS text-transform).
     // eslint-disable-next-line unicorn/prefer-dom-node-text-content
     const text = (el: HTMLElement) => el.innerText.replace(/\s+/g, ' ').trim()
-    ;(window as any).__lpSnapshot = { outerHtml, usedCss, hostsIn, text }
+    /**
+     * Slidev hands a slide's frontmatter to its layout, and Vue writes each key the
+     * layout does not take as an attribute of its root (`frontmatter`, `article="3,4"`,
+     * `audience`): no HTML attributes, so the page would not be valid HTML.
+     */
+    const plainAttributes = (within: Element) => {
+      const HTML = /^(?:class|id|style|title|lang|dir|hidden|tabindex|role|aria-[\w-]+|data-[\w-]+)$/
+      for (const el of within.querySelectorAll('.slidev-layout')) {
+        for (const name of el.getAttributeNames().filter(n => !HTML.test(n)))
+          el.removeAttribute(name)
+      }
+    }
+    ;(window as any).__lpSnapshot = {
+      outerHtml,
+      usedCss,
+      hostsIn,
+      plainAttributes,
+      text,
+    }
   })
 }
 
@@ -231,7 +251,7 @@ async function captureSlide(page: Page, url: string, n: number, previewFile: str
   // innerText, not textContent: the words as a reader sees them (no hidden parts, CSS text-transform).
 
   return page.evaluate((n) => {
-    const { outerHtml, usedCss, hostsIn, text: textOf } = (window as any).__lpSnapshot
+    const { outerHtml, usedCss, hostsIn, plainAttributes, text: textOf } = (window as any).__lpSnapshot
     const fonts = performance.getEntriesByType('resource')
       .map(e => new URL(e.name))
       .filter(u => u.origin === location.origin && /\.woff2?$/.test(u.pathname))
@@ -265,8 +285,7 @@ async function captureSlide(page: Page, url: string, n: number, previewFile: str
       el.removeAttribute('id')
     current.classList.remove(`slidev-page-${n}`)
     current.removeAttribute('data-slidev-no')
-    for (const el of container.querySelectorAll('[frontmatter]'))
-      el.removeAttribute('frontmatter')
+    plainAttributes(container)
     container.querySelector<HTMLElement>('.slidev-slide-content')!.style.removeProperty('--slidev-slide-scale')
     const html = outerHtml(container)
     const css = usedCss([container], [
@@ -297,8 +316,11 @@ async function captureReading(page: Page, url: string, total: number): Promise<R
   }
   await page.evaluate(() => window.scrollTo(0, 0))
   await installHelpers(page)
-  const { whole, parts } = await page.evaluate(([total, gap]) => {
-    const { outerHtml, usedCss } = (window as any).__lpSnapshot
+  const readPath = new URL(url).pathname
+  const anchors = Array.from({ length: total + 1 }, (_, n) => slideAnchor(n))
+  const { whole, parts } = await page.evaluate(([total, gap, readPath, anchors]) => {
+    const { outerHtml, usedCss, plainAttributes } = (window as any).__lpSnapshot
+    const anchor = (n: number) => anchors[n]
     const view = document.querySelector<HTMLElement>('.reading-view')!
     const bar = view.querySelector<HTMLElement>('.reading-bar')!
     const main = view.querySelector<HTMLElement>('.reading-main')!
@@ -308,11 +330,11 @@ async function captureReading(page: Page, url: string, total: number): Promise<R
       ...main.querySelectorAll<HTMLElement>(':scope > article'),
     ]
     // No ids, classes or attributes the app finds its own slides by (only the articles'
-    // anchors stay, for the whole view without JavaScript).
+    // anchors stay).
+    plainAttributes(main)
     for (const el of main.querySelectorAll('article *')) {
       el.removeAttribute('id')
       el.removeAttribute('data-slidev-no')
-      el.removeAttribute('frontmatter')
       for (const name of [...el.classList].filter(c => /^slidev-page-\d+$/.test(c)))
         el.classList.remove(name)
     }
@@ -320,28 +342,57 @@ async function captureReading(page: Page, url: string, total: number): Promise<R
       throw new Error(`the reading view shows ${articles.length} slides, not ${total}`)
     const open = (el: Element, extra = '') => `<${el.localName}${[...el.attributes].map(a => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('')}${extra}>`
     const wrap = (pieces: string[], mainExtra = '') => `${open(view)}${outerHtml(bar)}${open(main, mainExtra)}${pieces.join('')}</main></div>`
+    // A diagram as drawn for this phone, and narrower on a narrower one (the app draws
+    // it again for the width it has): its width as drawn at most, its height to match.
+    for (const host of main.querySelectorAll('*')) {
+      const svg = host.shadowRoot?.querySelector('svg')
+      if (!svg)
+        continue
+      svg.setAttribute('width', String(Math.ceil(svg.getBoundingClientRect().width)))
+      svg.style.maxWidth = '100%'
+      svg.style.height = 'auto'
+    }
+    // Each slide's height at this width, as the size it takes until it nears the screen
+    // (content-visibility), so that what is above an anchor stays about the size it will be.
+    for (const a of articles)
+      a.style.containIntrinsicSize = `auto ${Math.ceil(a.getBoundingClientRect().height)}px`
     const articleHtml = articles.map(a => outerHtml(a))
     const barHeight = bar.getBoundingClientRect().height
     const parts = articles.map((_, i) => {
       const shown = articles.slice(i, i + 2)
-      // Ids belong to the app's page; the slide's own part starts where the app scrolls it to.
-      const pieces = articleHtml.slice(i, i + 2).map(h => h.replace(/^<article id="[^"]*"/, '<article'))
+      // Without JavaScript, the rest of the talk is one link away (with it, the page fills it in).
+      const more = i + 2 < total
+        ? `<p><a class="reading-link" href="${readPath}#${anchor(i + 3)}">Read on: slide ${i + 3} of ${total}</a></p>`
+        : ''
       return {
-        // The app scrolls the slide to the bar's height rounded up, plus the gap.
-        html: wrap(pieces, i
+        // Where the reading page scrolls an anchored slide: the bar's height rounded up, plus the gap.
+        html: wrap([
+          ...articleHtml.slice(i, i + 2),
+          more,
+        ], i
           ? ` style="padding-top:${gap + Math.ceil(barHeight) - barHeight}px"`
           : ''),
         css: usedCss([bar, ...shown], [], [view.parentElement!, view, main]),
       }
     })
+    // The whole view ends with what follows the slides (the glossary).
+    const after = [...main.children].filter(el => el.localName !== 'article').map(el => outerHtml(el))
     return {
       whole: {
-        html: wrap(articleHtml),
+        html: wrap([
+          ...articleHtml,
+          ...after,
+        ]),
         css: usedCss([view], [], [view.parentElement!]),
       },
       parts,
     }
-  }, [total, ANCHOR_GAP_PX])
+  }, [
+    total,
+    ANCHOR_GAP_PX,
+    readPath,
+    anchors,
+  ] as const)
   return {
     slides: new Map(parts.map((p, i) => [i + 1, p])),
     whole,
@@ -380,31 +431,45 @@ function mergeRules(first: string[], second: string[]): string[] {
 }
 
 /**
- * The CSS of a page: the rules its views use (the reading view's in the order its page
- * loaded them: see mergeRules) and how the snapshot sits before and after the app starts.
+ * The reading page (<html class="lp-reading">: read.html as built, a slide's page once
+ * reading/page/ chose it): the reading view in the flow, the page scrolling, the notes
+ * hidden when the reader hid them.
+ */
+function readingPageCss(): string[] {
+  const reading = `html.${CLASS.reading}`
+  return [
+    `${reading} .${CLASS.snapRead}{display:block}`,
+    `${reading} .${CLASS.snapSlide}{display:none}`,
+    `${reading},${reading} body,${reading} #app{height:auto!important;overflow:visible!important}`,
+    `${reading}.${CLASS.notesHidden} .${CLASS.notes}{display:none}`,
+  ]
+}
+
+/**
+ * The CSS of a slide's page: the rules its views use (the reading view's in the order
+ * its page loaded them: see mergeRules), which view shows, and how the snapshot sits
+ * before and after the app starts.
  */
 function snapshotCss(first: string[], second: string[] = []): string {
   const rules = mergeRules(first, second)
-  const js = 'html.lp-js'
+  const app = `html.${CLASS.app}`
+  const noJs = `html:not(.${CLASS.app}):not(.${CLASS.reading})`
   return [
     ...rules,
     // The slide on its canvas: placed and scaled as the app will (SlideContainer.vue).
-    '.lp-snap-slide{position:fixed;inset:0;z-index:10;pointer-events:none}',
-    '.lp-snap-slide .slidev-slide-content{--slidev-slide-scale:min(calc(100vw / 980px), calc(100dvh / 552px))}',
-    // Without JavaScript, the screen's shape picks the view; the reading view scrolls.
-    '.lp-snap-read{display:none}',
-    `@media ${PHONE_UPRIGHT}{html:not(.lp-js) .lp-snap-slide{display:none}html:not(.lp-js) .lp-snap-read{display:block}`
-    + 'html:not(.lp-js),html:not(.lp-js) body,html:not(.lp-js) #app{height:auto!important;overflow:visible!important}}',
-    // With it, public/prerendered.js has picked the view the app will show; the snapshot
-    // lies over the app, which draws underneath, until setup/snapshot.ts removes it.
-    `${js}.lp-read .lp-snap-slide{display:none}`,
-    `${js}.lp-read .lp-snap-read{display:block;position:fixed;top:0;left:0;right:0;max-height:100%;z-index:10;overflow:hidden;pointer-events:none;background:var(--lp-bg)}`,
-    `${js}:not(.lp-read) .lp-snap-read{display:none}`,
-    '.lp-no-snapshot #lp-snapshot{display:none}',
-    // Until then the app draws unseen: what moves while it settles is no shift a visitor
-    // sees (nor one the browser counts), and it paints first when the snapshot goes.
-    `${js}:has(#lp-snapshot) #app{visibility:hidden}`,
-    '#lp-snapshot{visibility:visible}',
+    `.${CLASS.snapSlide}{position:fixed;inset:0;z-index:10;pointer-events:none}`,
+    `.${CLASS.snapSlide} .slidev-slide-content{--slidev-slide-scale:min(calc(100vw / 980px), calc(100dvh / 552px))}`,
+    `.${CLASS.snapRead}{display:none}`,
+    ...readingPageCss(),
+    // Without JavaScript, the screen's shape picks the view.
+    `@media ${PHONE_UPRIGHT}{${noJs} .${CLASS.snapSlide}{display:none}${noJs} .${CLASS.snapRead}{display:block}`
+    + `${noJs},${noJs} body,${noJs} #app{height:auto!important;overflow:visible!important}}`,
+    `.${CLASS.noSnapshot} #${ID.snapshot}{display:none}`,
+    // With the app, the snapshot lies over it while it draws underneath, unseen: what
+    // moves while it settles is no shift a visitor sees (nor one the browser counts),
+    // and it paints first when reading/takeover.ts removes the snapshot.
+    `${app}:has(#${ID.snapshot}) #app{visibility:hidden}`,
+    `#${ID.snapshot}{visibility:visible}`,
   ].join('\n')
 }
 
@@ -432,11 +497,11 @@ interface PageParts {
 function withSnapshot(shell: string, base: string, parts: PageParts): string {
   let html = shell
   // The app's own stylesheets load without holding up the first paint (the snapshot
-  // carries the rules it needs); setup/snapshot.ts turns them on before the app mounts.
+  // carries the rules it needs); reading/takeover.ts turns them on before the app mounts.
   html = html.replace(/<link rel="stylesheet"([^>]*)>/g, '<link rel="stylesheet"$1 media="print" data-lp-deferred>')
-  // The app's code is not fetched until the page has loaded what it paints (its fonts):
-  // public/prerendered.js then asks for the same modules the built page preloads, and
-  // starts the app.
+  // The app's code is not fetched on load: the page's script (reading/page/) starts it,
+  // with the same modules the built page preloads, once the page has painted and
+  // loaded its fonts; or never, when the page is the reading view.
   const preloads = [
     ...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\n?/g),
   ]
@@ -449,25 +514,51 @@ function withSnapshot(shell: string, base: string, parts: PageParts): string {
   ])
     html = html.replace(tag, '')
   const guard = [
-    `src="${base}prerendered.js"`,
+    `src="${base}${PAGE_SCRIPT}"`,
     `data-shows="${parts.shows}"`,
     `data-entry="${entry[1]}"`,
     `data-preload="${preloads.map(p => p[1]).join(' ')}"`,
-    `data-phone="${escapeHtml(PHONE_UPRIGHT)}"`,
-    `data-chose-slides="${CHOSE_SLIDES}"`,
-    `data-anchor-gap="${ANCHOR_GAP_PX}"`,
   ].join(' ')
   const head = [
     ...parts.fonts.map(f => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin>`),
     `<script ${guard}></script>`,
   ].join('\n')
   html = html.replace('</head>', `${head}\n</head>`)
-  // Inside #app, for readers without JavaScript; setup/snapshot.ts
+  // Inside #app, for readers without JavaScript; reading/takeover.ts
   // moves it out before Vue mounts (which empties #app).
   // Its CSS goes with it, after every stylesheet the app adds to <head>: while the app's
   // own CSS comes in, the snapshot's rules still win (they are the same rules), so it
   // does not move; and when it is removed, its rules are gone too.
-  return html.replace('<div id="app"></div>', `<div id="app"><div id="lp-snapshot" data-shows="${parts.shows}"><style>${parts.css}</style>${parts.views}</div></div>`)
+  return html.replace('<div id="app"></div>', `<div id="app"><div id="${ID.snapshot}" data-shows="${parts.shows}"><style>${parts.css}</style>${parts.views}</div></div>`)
+}
+
+/**
+ * The reading page, read.html: the whole reading view as a document of its own, valid
+ * HTML, with no app (the page's script wires its controls). From the built index.html's
+ * head: its meta tags (the CSP among them), icon and manifest; not its app.
+ */
+function readingPage(shell: string, base: string, whole: { html: string, css: string[] }, fonts: string[]): string {
+  const head = shell.slice(0, shell.indexOf('</head>'))
+    .replace(/<link rel="(?:stylesheet|modulepreload)"[^>]*>\n?/g, '')
+    .replace(/<script\b[^>]*><\/script>\n?/g, '')
+    // Slidev writes the charset twice; <meta charset> stays.
+    .replace(/<meta http-equiv="Content-Type"[^>]*>\n?/i, '')
+    .replace(/<html([^>]*)>/, `<html$1 class="${CLASS.reading}">`)
+  return [
+    head,
+    ...fonts.map(f => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin>`),
+    `<style>${[
+      ...whole.css,
+      ...readingPageCss(),
+    ].join('\n')}</style>`,
+    `<script src="${base}${PAGE_SCRIPT}" data-shows="${READ_PATH}"></script>`,
+    '</head>',
+    '<body>',
+    `<div id="app"><div id="${ID.snapshot}" data-shows="${READ_PATH}"><div class="${CLASS.snapRead}">${whole.html}</div></div></div>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n')
 }
 
 function slidePage(shell: string, base: string, n: number, shot: SlideCapture, reading: { html: string, css: string[] }, deckTitle: string): string {
@@ -485,14 +576,17 @@ function slidePage(shell: string, base: string, n: number, shot: SlideCapture, r
   html = setMeta(html, 'og:image', `${base}og/${n}.png`)
   return withSnapshot(html, base, {
     shows: String(n),
-    views: `<div class="lp-snap-slide grid grid-cols-[1fr_max-content]">${shot.html}</div><div class="lp-snap-read">${reading.html}</div>`,
+    views: `<div class="${CLASS.snapSlide} grid grid-cols-[1fr_max-content]">${shot.html}</div><div class="${CLASS.snapRead}">${reading.html}</div>`,
     css: snapshotCss(reading.css, shot.css),
     fonts: shot.fonts,
   })
 }
 
-/** The service worker precaches index.html by revision; the snapshot changed it. */
-function updatePrecacheRevision(dir: string, file: string): void {
+/**
+ * The service worker precaches by revision: index.html (changed here), and the reading
+ * page and its script (written here), so that they too open offline.
+ */
+function precache(dir: string, files: string[]): void {
   const sw = join(dir, 'sw.js')
   let text: string
   try {
@@ -501,11 +595,20 @@ function updatePrecacheRevision(dir: string, file: string): void {
   catch {
     return
   }
-  const revision = createHash('md5').update(readFileSync(join(dir, file))).digest('hex')
-  const entry = new RegExp(`(url:\\s*"${file.replace('.', '\\.')}",\\s*revision:\\s*")[0-9a-f]+(")`)
-  if (!entry.test(text))
-    throw new Error(`${file} is not in ${sw}'s precache list`)
-  writeFileSync(sw, text.replace(entry, `$1${revision}$2`))
+  for (const file of files) {
+    const revision = createHash('md5').update(readFileSync(join(dir, file))).digest('hex')
+    const entry = new RegExp(`(\\{url:\\s*"${file.replace('.', '\\.')}",\\s*revision:\\s*")[0-9a-f]+("\\})`)
+    if (entry.test(text)) {
+      text = text.replace(entry, `$1${revision}$2`)
+      continue
+    }
+    const first = /\{url:\s*"index\.html",\s*revision:\s*"[0-9a-f]+"\}/.exec(text)
+    if (!first)
+      throw new Error(`${sw} has no precache list with index.html in it`)
+    const at = first.index + first[0].length
+    text = `${text.slice(0, at)},{url:"${file}",revision:"${revision}"}${text.slice(at)}`
+  }
+  writeFileSync(sw, text)
 }
 
 /** Pre-renders every slide of the site built in `dir` for `base`, with the Chromium at `executablePath`. */
@@ -533,7 +636,7 @@ export async function prerender(dir: string, base: string, executablePath: strin
   }
   try {
     const phone = await open(PHONE, 1)
-    const reading = await captureReading(phone, `${site.url}/read`, total)
+    const reading = await captureReading(phone, `${site.url}/${READ_PATH}`, total)
     await phone.context().close()
 
     const tab = await open(CANVAS, PREVIEW_SCALE)
@@ -544,14 +647,8 @@ export async function prerender(dir: string, base: string, executablePath: strin
       if (!shot.title)
         throw new Error(`slide ${n} has no heading (h1) to title its page with`)
       pages.set(`${n}.html`, slidePage(shell, base, n, shot, reading.slides.get(n)!, deckTitle))
-      if (n === 1) {
-        pages.set('read.html', withSnapshot(shell, base, {
-          shows: 'read',
-          views: `<div class="lp-snap-read">${reading.whole.html}</div>`,
-          css: snapshotCss(reading.whole.css),
-          fonts: shot.fonts,
-        }))
-      }
+      if (n === 1)
+        pages.set(READ_PAGE, readingPage(shell, base, reading.whole, shot.fonts))
     }
     if (problems.length)
       throw new Error(`the site threw while pre-rendering:\n${problems.join('\n')}`)
@@ -559,7 +656,8 @@ export async function prerender(dir: string, base: string, executablePath: strin
     pages.set('index.html', pages.get('1.html')!)
     for (const [file, html] of pages)
       writeFileSync(join(dir, file), html)
-    updatePrecacheRevision(dir, 'index.html')
+    await bundlePageScript(join(dir, PAGE_SCRIPT))
+    precache(dir, ['index.html', READ_PAGE, PAGE_SCRIPT])
   }
   finally {
     await browser.close()

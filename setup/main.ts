@@ -1,7 +1,7 @@
 import { defineAppSetup } from '@slidev/types'
 import { presenterPagesFromTheServer } from '../lib/room-client'
-import { openOnPhone } from './reading'
-import { takeOverSnapshot } from './snapshot'
+import { openOnPhone } from '../reading/app-hooks'
+import { takeOverSnapshot } from '../reading/takeover'
 
 export default defineAppSetup(async ({ router }) => {
   openOnPhone(router)

@@ -69,10 +69,14 @@ test('the pre-rendered HTML of every slide holds its title: on its canvas and in
   }
 })
 
-test('the offline precache holds the cover\'s page as built, and no per-slide pages or preview images', () => {
+test('the offline precache holds the cover\'s page and the reading page as built, and no per-slide pages or preview images', () => {
   const precache = precacheList(DIST)
-  expect(precache.filter(f => /^og\/|^(?:\d+|read)\.html$/.test(f)), 'per-slide files in the precache').toEqual([])
-  // Workbox serves index.html for every address offline; a stale revision would keep an old snapshot.
-  const revision = /\{url:\s*"index\.html",\s*revision:\s*"([0-9a-f]+)"\}/.exec(readFileSync(join(DIST, 'sw.js'), 'utf8'))?.[1]
-  expect(revision, 'index.html\'s revision in sw.js').toBe(createHash('md5').update(readFileSync(join(DIST, 'index.html'))).digest('hex'))
+  expect(precache.filter(f => /^og\/|^\d+\.html$/.test(f)), 'per-slide files in the precache').toEqual([])
+  // Workbox serves read.html for /read, index.html for every other address offline; a
+  // stale revision would keep an old page.
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8')
+  for (const file of ['index.html', 'read.html', 'prerendered.js']) {
+    const revision = new RegExp(`\\{url:\\s*"${file.replace('.', '\\.')}",\\s*revision:\\s*"([0-9a-f]+)"\\}`).exec(sw)?.[1]
+    expect(revision, `${file}'s revision in sw.js`).toBe(createHash('md5').update(readFileSync(join(DIST, file))).digest('hex'))
+  }
 })

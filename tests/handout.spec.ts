@@ -19,7 +19,7 @@ test.describe('the handout PDF', () => {
     expect(existsSync(HANDOUT), `${HANDOUT} exists`).toBe(true)
     const pdf = await readPdf(HANDOUT)
     expect(pdf.title).toBe(deck.headmatter.title)
-    // The slides' titles, then the glossary at the end.
+    // Every slide's title in order, then the glossary at the end (components/ReadingView.vue).
     expect(pdf.outline.map(letters)).toEqual([
       ...deck.slides.map(s => letters(s.title)),
       letters('Terms, one line each'),

@@ -12,7 +12,13 @@ import { SUB_PAGES_PORT, SUB_PATH } from './support/servers'
 const screens = [
   { name: 'phone 360×740', width: 360, height: 740 },
   { name: 'phone 390×844', width: 390, height: 844 },
-  { name: 'phone in landscape 844×390', width: 844, height: 390 },
+  // Too short for the badge anywhere: no corner is clear of a slide's words (styles/deck.css hides it).
+  {
+    name: 'phone in landscape 844×390',
+    width: 844,
+    height: 390,
+    noBadge: true,
+  },
   { name: 'tablet 820×1180', width: 820, height: 1180 },
   { name: 'desktop 1280×720', width: 1280, height: 720 },
 ]
@@ -84,8 +90,12 @@ async function coveredControls(page: Page, controls: string, scroll = false): Pr
   }, { controls, overlays: OVERLAYS, scroll })
 }
 
-async function afterTheBadge(page: Page): Promise<void> {
-  await expect(page.locator('.slidev-pwa-indicator, .reading-status').filter({ hasText: 'Ready offline' }).first()).toBeVisible({ timeout: 60_000 })
+async function afterTheBadge(page: Page, shown = true): Promise<void> {
+  const ready = page.locator('.slidev-pwa-indicator, .reading-status').filter({ hasText: 'Ready offline' }).first()
+  if (shown)
+    await expect(ready).toBeVisible({ timeout: 60_000 })
+  else
+    await expect(ready).toBeAttached({ timeout: 60_000 })
 }
 
 test.describe('nothing covers a control', () => {
@@ -97,11 +107,14 @@ test.describe('nothing covers a control', () => {
       await page.setViewportSize(screen)
       await page.addInitScript(() => sessionStorage.setItem('lp:chose-slides', '1'))
       await deck.open(1)
-      await afterTheBadge(page)
+      await afterTheBadge(page, !screen.noBadge)
       // The bar shows on hover or when it is always there (an upright screen).
       await page.locator('nav .slidev-icon-btn').first().hover({ force: true })
       await expect(page.locator('nav .slidev-icon-btn').first()).toBeVisible()
-      await expect(page.locator('.slidev-pwa-indicator')).toBeVisible()
+      if (screen.noBadge)
+        await expect(page.locator('.slidev-pwa-indicator'), 'the badge on a screen this short').toBeHidden()
+      else
+        await expect(page.locator('.slidev-pwa-indicator')).toBeVisible()
       const { problems, checked } = await coveredControls(page, 'nav .slidev-icon-btn')
       expect(checked).toBeGreaterThan(3)
       expect(problems).toEqual([])

@@ -45,13 +45,14 @@ for (const host of hosts) {
       await expect(deck.slide(last.no - 3)).toBeVisible()
     })
 
-    test('after one visit the reading view, a slide anchor in it and the handout load with the network cut', async ({ deck, page, context }) => {
+    test('after one visit to the reading page, it, a slide anchor in it, the handout and the slides from it load with the network cut', async ({ deck, page, context }) => {
       test.slow()
       await page.goto('read')
       await expect(page.locator('.reading-status')).toHaveText('Ready offline', { timeout: 60_000 })
       await context.setOffline(true)
       const slide = deck.slides[9]
       await page.goto(`read#slide-${slide.no}`)
+      await page.reload()
       await expect(page.locator('.reading-slide')).toHaveCount(deck.slides.length)
       await expect(page.locator(`#slide-${slide.no} h1`).first()).toBeInViewport()
       const handout = await page.evaluate(async () => {
@@ -66,6 +67,10 @@ for (const host of hosts) {
       expect(handout.status).toBe(200)
       expect(handout.type).toContain('application/pdf')
       expect(handout.bytes).toBeGreaterThan(10_000)
+      // Slides, from the reading page, start the app offline too, at that slide.
+      await page.getByRole('button', { name: 'Slides' }).click()
+      await expect(page).toHaveURL(new RegExp(`${host.base}${slide.no}$`))
+      await expect(deck.slide(slide.no)).toBeVisible()
     })
   })
 }

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import type { SourceSlide } from '../lib/deck-source'
 import { loadDeck } from '../lib/deck-source'
 import { expect, squash, test, watchPage } from './support/deck'
@@ -55,6 +56,8 @@ for (const host of HOSTS) {
 }
 
 test.describe('with JavaScript', () => {
+  const recorded = (page: Page) => page.evaluate(() => ({ frames: (window as any).__frames as string[], appStarted: (window as any).__appStarted as boolean[], shift: (window as any).__shift as number }))
+
   /**
    * Records, every frame from the first, the slide headings a visitor can see (on a
    * phone's reading view, the topmost), and every layout shift.
@@ -83,46 +86,52 @@ test.describe('with JavaScript', () => {
     requestAnimationFrame(frame)
   })()`
 
-  for (const view of [
-    {
-      name: 'on its canvas',
-      viewport: { width: 1280, height: 720 },
-      done: (n: number) => `#app .slidev-page-${n}`,
-      topOnly: false,
-    },
-    {
-      name: 'in a phone\'s reading view',
-      viewport: PHONE,
-      done: (n: number) => `#app #slide-${n}`,
-      topOnly: true,
-    },
-  ]) {
-    test(`a deep link never shows the cover: the app takes over the pre-rendered slide in place, ${view.name}`, { tag: '@both-schemes' }, async ({ deck, page }) => {
-      const slide = DEEP(deck.slides)
-      await page.setViewportSize(view.viewport)
-      await page.addInitScript(`window.__topOnly = ${view.topOnly}`)
-      await page.addInitScript(RECORD)
-      await page.goto(`${slide.no}`)
-      await expect(page.locator(view.done(slide.no))).toBeVisible()
-      await expect(page.locator('#lp-snapshot')).toHaveCount(0)
-      // A moment after the takeover, for anything that would still move.
-      await page.waitForTimeout(500)
-      const { frames, appStarted, shift } = await page.evaluate(() => ({ frames: (window as any).__frames as string[], appStarted: (window as any).__appStarted as boolean[], shift: (window as any).__shift as number }))
-      const shown = [
-        ...new Set(frames.filter(Boolean)),
-      ]
-      expect(shown, 'headings visible in any frame of the load').toEqual([
-        squash(slide.title),
-      ])
-      // Painted from the HTML: the heading is there before the app's code is even asked
-      // for, and never disappears while the app takes over.
-      const first = frames.findIndex(Boolean)
-      expect(first, 'a frame with the heading').toBeGreaterThanOrEqual(0)
-      expect(appStarted[first], 'the app had started before the heading first showed').toBe(false)
-      expect(frames.slice(first).filter(f => !f).length, 'frames without the heading after it showed').toBe(0)
-      expect(shift, 'cumulative layout shift of the load').toBeLessThan(0.02)
-    })
-  }
+  test('a deep link never shows the cover: the app takes over the pre-rendered slide in place, on its canvas', { tag: '@both-schemes' }, async ({ deck, page }) => {
+    const slide = DEEP(deck.slides)
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.addInitScript('window.__topOnly = false')
+    await page.addInitScript(RECORD)
+    await page.goto(`${slide.no}`)
+    await expect(page.locator(`#app .slidev-page-${slide.no}`)).toBeVisible()
+    await expect(page.locator('#lp-snapshot')).toHaveCount(0)
+    // A moment after the takeover, for anything that would still move.
+    await page.waitForTimeout(500)
+    const { frames, appStarted, shift } = await recorded(page)
+    expect([
+      ...new Set(frames.filter(Boolean)),
+    ], 'headings visible in any frame of the load').toEqual([
+      squash(slide.title),
+    ])
+    // Painted from the HTML: the heading is there before the app's code is even asked
+    // for, and never disappears while the app takes over.
+    const first = frames.findIndex(Boolean)
+    expect(first, 'a frame with the heading').toBeGreaterThanOrEqual(0)
+    expect(appStarted[first], 'the app had started before the heading first showed').toBe(false)
+    expect(frames.slice(first).filter(f => !f).length, 'frames without the heading after it showed').toBe(0)
+    expect(shift, 'cumulative layout shift of the load').toBeLessThan(0.02)
+  })
+
+  test('a deep link on a phone reads from its first frame: the slide stays on top while the whole talk fills in, and no app starts', { tag: '@both-schemes' }, async ({ deck, page }) => {
+    const slide = DEEP(deck.slides)
+    await page.setViewportSize(PHONE)
+    await page.addInitScript('window.__topOnly = true')
+    await page.addInitScript(RECORD)
+    await page.goto(`${slide.no}`)
+    await expect(page.locator('.reading-view[data-complete]')).toBeAttached()
+    await expect(page.locator('.reading-slide')).toHaveCount(deck.slides.length)
+    await page.waitForTimeout(500)
+    const { frames, appStarted, shift } = await recorded(page)
+    expect([
+      ...new Set(frames.filter(Boolean)),
+    ], 'the topmost heading in any frame of the load').toEqual([
+      squash(slide.title),
+    ])
+    const first = frames.findIndex(Boolean)
+    expect(first, 'a frame with the heading').toBeGreaterThanOrEqual(0)
+    expect(frames.slice(first).filter(f => !f).length, 'frames without the heading after it showed').toBe(0)
+    expect(appStarted.some(Boolean), 'the app started').toBe(false)
+    expect(shift, 'cumulative layout shift of the load').toBeLessThan(0.02)
+  })
 
   test('addresses the app answers with the cover\'s page (presenter view, overview) do not show the cover first', async ({ deck, page }) => {
     await page.addInitScript(RECORD)

@@ -97,10 +97,11 @@ export const plain = base.extend({
 export const test = plain.extend<{ deck: Deck, fallback404: boolean }>({
   // A pre-rendered page (scripts/prerender.ts) shows a snapshot until the app has drawn
   // the same thing: navigations return once the app has taken over, so a spec meets
-  // the app's elements and not their copies.
+  // the app's elements and not their copies. The reading page (<html class="lp-reading">)
+  // is its snapshot: no app takes it over.
   page: async ({ page, javaScriptEnabled }, use) => {
     if (javaScriptEnabled !== false) {
-      const takenOver = () => page.locator('#lp-snapshot').waitFor({ state: 'detached', timeout: 30_000 })
+      const takenOver = () => page.locator('html:not(.lp-reading) #lp-snapshot').waitFor({ state: 'detached', timeout: 30_000 })
       const goto = page.goto.bind(page)
       const reload = page.reload.bind(page)
       page.goto = async (...args) => {

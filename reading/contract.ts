@@ -1,0 +1,128 @@
+// The reading view's contract: the names, the media query, the anchor and the one rule
+// for when it opens, shared by the build (reading/capture.ts, scripts/prerender.ts),
+// the page's own scripts (reading/page/, bundled into prerendered.js), the app's hooks
+// (setup/main.ts) and its Vue view (components/ReadingView.vue). Plain data and pure
+// functions only: it runs in Node and in the browser.
+
+/** A phone held upright: the only screen that opens the reading view by itself. */
+export const PHONE_UPRIGHT = '(max-width: 600px) and (orientation: portrait)'
+
+/** The reading view's address, under the deck's base; `read.html` is its static page. */
+export const READ_PATH = 'read'
+export const READ_PAGE = 'read.html'
+
+/** sessionStorage: the reader chose the slides in this tab, so a reload keeps them. */
+export const CHOSE_SLIDES = 'lp:chose-slides'
+/** localStorage: `'false'` once the reader hid the notes (VueUse's useLocalStorage format). */
+export const SHOW_NOTES = 'lp:show-notes'
+/** localStorage: Slidev's own colour scheme key (`'dark'`, `'light'` or `'auto'`). */
+export const COLOR_SCHEME = 'slidev-color-schema'
+
+/** Queries that keep the slides on any screen: Slidev's print and embed modes, and ours. */
+export const KEEP_SLIDES = ['print', 'embedded', 'slides'] as const
+
+/** Pixels between the reading bar and a slide opened at its anchor. */
+export const ANCHOR_GAP_PX = 8
+
+/** The anchor of slide `no` in the reading view. */
+export function slideAnchor(no: number | string): string {
+  return `slide-${no}`
+}
+
+/** The slide number an anchor names, if it names one. */
+export function anchorSlide(hash: string): number | undefined {
+  const m = /^#?slide-(\d+)$/.exec(decodeURIComponent(hash))
+  return m
+    ? Number(m[1])
+    : undefined
+}
+
+/** Ids, classes and attributes the build writes and the page's scripts read. */
+export const ID = {
+  /** The pre-rendered views of a page, inside #app. */
+  snapshot: 'lp-snapshot',
+} as const
+
+export const CLASS = {
+  /** On <html>: the app starts on this page and takes over the snapshot. */
+  app: 'lp-js',
+  /** On <html>: this page is the reading view (static page, or the app's route). */
+  reading: 'lp-reading',
+  /** On <html>: the notes are hidden. */
+  notesHidden: 'lp-notes-hidden',
+  /** On <html>: the snapshot shows another address than the one asked for. */
+  noSnapshot: 'lp-no-snapshot',
+  /** The slide on its canvas, and the reading view, in a pre-rendered page. */
+  snapSlide: 'lp-snap-slide',
+  snapRead: 'lp-snap-read',
+  /** An element whose shadow root (a diagram) was written as declarative shadow DOM. */
+  shadowHost: 'lp-shadow-host',
+  /** The reading view's parts, as components/ReadingView.vue draws them. */
+  view: 'reading-view',
+  bar: 'reading-bar',
+  main: 'reading-main',
+  slide: 'reading-slide',
+  notes: 'reading-notes',
+  status: 'reading-status',
+  /** The handout: the reading view as the PDF prints it. */
+  handout: 'handout',
+} as const
+
+/** data- attributes (as `dataset` keys) the page's scripts act on. */
+export const DATA = {
+  /** On a button: what it does (`slides`, `notes`, `share`). */
+  action: 'lpAction',
+  /** On an article: its slide number and title; on the view: the deck's title. */
+  no: 'no',
+  title: 'title',
+  /** On the view: every slide is drawn. */
+  complete: 'complete',
+  /** On a pre-rendered page's stylesheet links: the app turns them on when it starts. */
+  deferred: 'lpDeferred',
+} as const
+
+/** The custom property holding the reading bar's height (anchors land below it). */
+export const BAR_HEIGHT_VAR = '--lp-bar-height'
+
+/**
+ * What an address asks for, relative to the deck's base: `read`, a slide number
+ * (`/` is slide 1), or anything else as given (`presenter/3`).
+ */
+export function addressOf(pathname: string, base: string): string {
+  if (!pathname.startsWith(base))
+    return '?'
+  const rest = pathname.slice(base.length).replace(/\.html$/, '').replace(/\/$/, '')
+  return rest === '' || rest === 'index'
+    ? '1'
+    : rest
+}
+
+export interface Visit {
+  /** addressOf() the location. */
+  address: string
+  /** matchMedia(PHONE_UPRIGHT).matches */
+  phoneUpright: boolean
+  /** sessionStorage's CHOSE_SLIDES is set. */
+  choseSlides: boolean
+  /** The location's query. */
+  query: URLSearchParams
+}
+
+/**
+ * The one rule for when the reading view opens: at its own address, always (but the
+ * handout, which the app prints); and on a phone held upright at a slide's address,
+ * unless the reader chose the slides in this tab or the query keeps them.
+ */
+export function opensReading(visit: Visit): boolean {
+  if (visit.address === READ_PATH)
+    return !visit.query.has(CLASS.handout)
+  return /^\d+$/.test(visit.address)
+    && visit.phoneUpright
+    && !visit.choseSlides
+    && !KEEP_SLIDES.some(k => visit.query.has(k))
+}
+
+/** The handout PDF's file name, from the headmatter's `exportFilename`. */
+export function handoutFile(exportFilename: string | null | undefined): string {
+  return `${exportFilename || 'slides'}-handout.pdf`
+}

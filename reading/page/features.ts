@@ -1,0 +1,13 @@
+// What the static reading page does, one function each. Add a feature here.
+import type { Feature } from './reading-page'
+import { anchor } from './anchor'
+import { controls } from './controls'
+import { offline } from './offline'
+import { wholeTalk } from './whole-talk'
+
+export const FEATURES: Feature[] = [
+  controls,
+  anchor,
+  offline,
+  wholeTalk,
+]
