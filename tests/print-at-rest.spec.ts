@@ -74,10 +74,12 @@ test.describe('print is at rest: nothing on any slide animates or transitions', 
   })
 })
 
-// As scripts/handout.ts prints it, before scripts/prerender.ts has written read.html: the
-// pre-rendered snapshot that lies over the app here for a while is no part of it.
+// As scripts/handout.ts prints it: the app's reading view, before scripts/prerender.ts has
+// written read.html (the static reading page, which starts no app). Here the host answers
+// /read with the app's page, as it did then.
 plain('print is at rest in the handout: nothing on any slide animates or transitions', async ({ page }) => {
   await page.setViewportSize({ width: 680, height: 960 })
+  await page.route(url => url.pathname.endsWith('/read'), route => route.fulfill({ path: 'dist/index.html', contentType: 'text/html' }))
   await page.goto('read?handout')
   const handout = page.locator('.reading-view.handout')
   await expect(handout).toHaveAttribute('data-complete')
