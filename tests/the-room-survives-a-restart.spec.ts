@@ -70,8 +70,9 @@ test('after a restart of the room server the phones follow the talk again, from 
     for (const page of [presenter, phone])
       await expect(page.locator('html[data-before-restart]')).toHaveCount(0, { timeout: 120_000 })
     // The presenter's view, reloaded, says where the talk is.
-    await expect(presenter).toHaveURL(/\/presenter\/3(\?|$)/)
-    await expect(live).toHaveAttribute('id', 'slide-3')
+    // A cold, busy machine draws the pages again slowly.
+    await expect(presenter).toHaveURL(/\/presenter\/3(\?|$)/, { timeout: 60_000 })
+    await expect(live).toHaveAttribute('id', 'slide-3', { timeout: 60_000 })
     await expect(phone.locator('#slide-3')).toBeInViewport()
     await presenter.keyboard.press('ArrowDown')
     await expect(live).toHaveAttribute('id', 'slide-4')
