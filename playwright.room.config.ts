@@ -9,7 +9,7 @@ import { ROOM_PORT } from './tests/support/servers'
 // connection off this machine (tests/support/no-way-out.ts).
 export default defineConfig({
   testDir: 'tests',
-  testMatch: 'the-room-follows-the-talk.spec.ts',
+  testMatch: ['the-room-follows-the-talk.spec.ts', 'the-room-survives-a-restart.spec.ts'],
   timeout: 120_000,
   expect: { timeout: 20_000 },
   workers: 1,

@@ -113,7 +113,18 @@ export function useLiveFollow(anchor: (no: number) => string): LiveFollow {
     mark(no)
     scrollToLive()
   })
+  // Slides drawn late, diagrams and fonts move the live slide after it was scrolled
+  // to; while the reader follows, it is brought back.
+  const resized = new ResizeObserver(() => {
+    const el = following.value && !scrolling && live.value && document.getElementById(anchor(live.value))
+    if (el && !inView(el))
+      el.scrollIntoView({ block: 'start' })
+  })
+
   onMounted(() => {
+    const main = document.querySelector('.reading-main')
+    if (main)
+      resized.observe(main)
     window.addEventListener('scroll', onScroll, { passive: true })
     INPUTS.forEach(e => window.addEventListener(e, onInput, { passive: true }))
     if (live.value) {
@@ -123,6 +134,7 @@ export function useLiveFollow(anchor: (no: number) => string): LiveFollow {
   })
   onUnmounted(() => {
     signal.stopped = true
+    resized.disconnect()
     window.removeEventListener('scroll', onScroll)
     INPUTS.forEach(e => window.removeEventListener(e, onInput))
   })

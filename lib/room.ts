@@ -63,10 +63,11 @@ export function isPresenter(req: IncomingMessage, key: string): boolean {
 
 const PAGE_STYLE = 'body{font:1.125rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}'
 
-function refuse(res: ServerResponse, status: number, message: string, html = false): void {
+function refuse(res: ServerResponse, status: number, message: string, html = false, close = true): void {
   res.statusCode = status
   res.setHeader('Cache-Control', 'no-store')
-  res.setHeader('Connection', 'close')
+  if (close)
+    res.setHeader('Connection', 'close')
   if (html) {
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
     res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Presenter only</title><style>${PAGE_STYLE}</style><h1>Presenter only</h1><p>${message}</p><p><a href="/">Follow the talk</a></p></html>`)
@@ -84,8 +85,10 @@ export const REFUSED = 'Only the presenter can change the talk.'
 /** The whole body, or undefined (and the request answered) when it is too large. */
 function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
-    refuse(res, 413, `A write may be ${MAX_BODY} bytes at most.`)
+    // Read to its end and dropped (only the presenter gets here), so the sender, still
+    // writing, hears 413 and not a closed connection.
     req.resume()
+    refuse(res, 413, `A write may be ${MAX_BODY} bytes at most.`, false, false)
     return Promise.resolve(undefined)
   }
   return new Promise((resolve) => {

@@ -70,7 +70,8 @@ async function device(browser: Browser, options: Parameters<Browser['newContext'
   const received: string[] = []
   const errors: string[] = []
   page.on('response', async (res) => {
-    received.push(`${res.url()} ${JSON.stringify(await res.allHeaders())}`)
+    // A response may still arrive as its context closes.
+    received.push(`${res.url()} ${JSON.stringify(await res.allHeaders().catch(() => ({})))}`)
     received.push(await res.text().catch(() => ''))
   })
   page.on('websocket', ws => ws.on('framereceived', f => received.push(String(f.payload))))
@@ -220,7 +221,8 @@ test('the presenter\'s second device, a phone as a remote, moves the room too', 
   const at = await serverPage(presenter.context)
   // Opened at the slide being presented, it does not send the room back to the cover.
   await remote.page.goto(`/presenter/${at}?key=${ROOM_KEY}`)
-  await expect(remote.page).toHaveURL(new RegExp(`/presenter/${at}(\\?|$)`))
+  await expect(remote.page).toHaveURL(new RegExp(`/presenter/${at}(\\?|$)`), { timeout: 60_000 })
+  await expect(remote.page.locator(`.slidev-page-${at}`).first()).toBeVisible({ timeout: 60_000 })
   await remote.page.keyboard.press('ArrowDown')
   await expectFollowing(at + 1)
   expect(remote.errors).toEqual([])

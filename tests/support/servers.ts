@@ -62,3 +62,5 @@ export const SMOKE_DIST = 'test-sites/smoke'
 // to it, a proxy the room spec can cut (tests/the-room-follows-the-talk.spec.ts).
 export const ROOM_PORT = base + 10
 export const ROOM_NETWORK_PORT = base + 11
+/** A second room server, which tests/the-room-survives-a-restart.spec.ts stops and starts itself. */
+export const RESTART_ROOM_PORT = base + 12
