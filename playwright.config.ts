@@ -8,10 +8,13 @@ const executablePath = requireChromium()
 
 // Served by the project's static server (lib/serve.ts) as Netlify serves a site:
 // unknown paths get index.html, so deep links like /7 load, and netlify.toml's headers.
-const serve = (dir: string, port: number) => `tsx lib/serve.ts ${dir} --port ${port} --headers netlify`
+const serve = (dir: string, port: number) => `tsx scripts/serve.ts ${dir} --port ${port} --headers netlify`
 
 export default defineConfig({
   testDir: 'tests',
+  // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite;
+  // the room has its own server and config (playwright.room.config.ts).
+  testIgnore: ['smoke/**', 'the-room-follows-the-talk.spec.ts', 'the-room-survives-a-restart.spec.ts'],
   timeout: 60_000,
   expect: {
     timeout: 15_000,
@@ -20,10 +23,16 @@ export default defineConfig({
     toHaveScreenshot: { pathTemplate: '{testDir}/__screenshots__/{arg}{ext}' },
   },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two workers everywhere, as CI has: the 2-core machine these tests are timed on carries two.
+  workers: 2,
   forbidOnly: !!process.env.CI,
+  // The JSON report is what `npm run test:times` reads (scripts/test-times.ts).
   reporter: [
     ['list'],
+    [
+      'json',
+      { outputFile: 'test-times/report.json' },
+    ],
   ],
   use: {
     baseURL: `http://127.0.0.1:${DECK_PORT}`,
@@ -39,7 +48,7 @@ export default defineConfig({
   webServer: [
     {
       // The deck as hosts serve it, at / and under a sub-path: built fresh for
-      // every run (site, PDF, og-image), never reused. See tests/support/sites.ts.
+      // every run (site, PDF, handout, pre-rendered pages), never reused. See tests/support/sites.ts.
       command: 'tsx tests/support/sites.ts',
       url: `http://127.0.0.1:${DECK_PORT}/`,
       timeout: 420_000,

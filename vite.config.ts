@@ -20,6 +20,7 @@ import { defineConfig } from 'vite'
 import { HANDOUT_PDF } from './lib/deck-files.ts'
 import { metaContentSecurityPolicy } from './lib/host-headers.ts'
 import { checkDeckUrl } from './lib/options.ts'
+import { presenterGuard } from './lib/room.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -248,6 +249,8 @@ export default defineConfig(async () => {
       chunkMap(),
       contentSecurityPolicyMeta(root),
       precacheHandout(),
+      // The room server (`npm run present`): only the presenter's key changes the talk.
+      presenterGuard(),
     ],
   }
 })

@@ -1,13 +1,9 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 // Which Chromium the tests, the build and the exports drive, in this order:
 // CHROMIUM_PATH, the system's Chromium (Debian's /usr/bin/chromium and friends),
-// then Playwright's own downloaded browser.
-//   tsx lib/chromium.ts            prints the path, or says how to get one (exit 1)
-//   tsx lib/chromium.ts --install  the same, but downloads Playwright's Chromium when
-//                                  there is none (what a deploy host's build runs first)
+// then Playwright's own downloaded browser. `npm run chromium` (scripts/chromium.ts)
+// prints which.
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
@@ -56,10 +52,4 @@ export function requireChromium(because = ''): string {
     ? ` ${because}`
     : ''}`)
   process.exit(1)
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (!findChromium() && process.argv.includes('--install'))
-    spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' })
-  console.log(requireChromium())
 }

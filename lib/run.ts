@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 // The one way the scripts and the tests start another program: synchronously, with
 // its output shown (the default) or kept for a report (`quiet`), timed.
 import { tmpdir } from 'node:os'
@@ -36,6 +36,23 @@ export function run(command: string, args: string[], { env = {}, cwd, quiet = fa
   }
 }
 
+/** As `run`, without waiting: for steps that may overlap. The output is shown, not kept. */
+export function runAsync(command: string, args: string[], { env = {}, cwd }: Omit<RunOptions, 'quiet'> = {}): Promise<Pick<Ran, 'ok' | 'status' | 'ms'>> {
+  const start = performance.now()
+  const child = spawn(command, args, {
+    cwd,
+    env: {
+      ...process.env,
+      ...env,
+    },
+    stdio: 'inherit',
+  })
+  return new Promise((resolve) => {
+    child.on('error', () => resolve({ ok: false, status: null, ms: performance.now() - start }))
+    child.on('close', status => resolve({ ok: status === 0, status, ms: performance.now() - start }))
+  })
+}
+
 const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url))
 
 // Slidev's export (and a build with the PDF download, which exports) serves the deck on a
@@ -53,6 +70,11 @@ export function slidev(args: string[], options?: RunOptions): Ran {
         ...args,
       ], options)
     : run(bin('slidev'), args, options)
+}
+
+/** A TypeScript file of this project, run with tsx, without waiting. */
+export function tsxAsync(file: string, args: string[] = [], options?: Omit<RunOptions, 'quiet'>): ReturnType<typeof runAsync> {
+  return runAsync(bin('tsx'), [file, ...args], options)
 }
 
 /** A TypeScript file of this project, run with tsx. */

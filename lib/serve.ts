@@ -9,14 +9,10 @@ import type { HeaderHost } from './host-headers'
 //             or '404.html' with status 404 (GitHub Pages)
 //   headers   send the headers of that host's committed config (lib/host-headers.ts)
 //   gzip      compress as hosts do (the `compression` middleware: level 6, over 1 KB)
-//
-//   tsx lib/serve.ts DIR --port N [--base /x/] [--fallback spa|404.html] [--headers netlify|vercel] [--gzip]
+// From the command line: scripts/serve.ts.
 import { createReadStream, existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
-import process from 'node:process'
-import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import compression from 'compression'
 import sirv from 'sirv'
 import { hostHeaders } from './host-headers'
@@ -74,25 +70,4 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Se
     port: actual,
     close: () => new Promise(resolve => server.close(() => resolve())),
   }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      port: { type: 'string', default: '0' },
-      base: { type: 'string', default: '/' },
-      fallback: { type: 'string', default: 'spa' },
-      headers: { type: 'string' },
-      gzip: { type: 'boolean', default: false },
-    },
-  })
-  const site = await serve(positionals[0] ?? 'dist', {
-    port: Number(values.port),
-    base: values.base,
-    fallback: values.fallback as ServeOptions['fallback'],
-    headers: values.headers as HeaderHost | undefined,
-    gzip: values.gzip,
-  })
-  console.log(`serving ${positionals[0] ?? 'dist'} at ${site.url}/`)
 }

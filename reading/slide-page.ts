@@ -161,8 +161,9 @@ export function slidePage(shell: string, base: string, n: number, shot: SlideCap
     html = setMeta(html, 'description', description)
     html = setMeta(html, 'og:title', shot.title)
     html = setMeta(html, 'og:description', description)
-    html = setMeta(html, 'og:image', `${base}og/${n}.png`)
   }
+  // The cover's picture too: it is the link preview of the deck's own address.
+  html = setMeta(html, 'og:image', `${base}og/${n}.png`)
   return withSnapshot(html, base, {
     shows: String(n),
     views: `<div class="${CLASS.snapSlide} grid grid-cols-[1fr_max-content]">${shot.html}</div><div class="${CLASS.snapRead}">${reading.html}</div>`,

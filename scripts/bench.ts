@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
-import type { BenchResults, DeckName, Stat } from '../lib/bench-report'
-import type { Deck, Sample } from './bench/measure'
+import type { Deck, Sample } from '../lib/bench/measure'
+import type { BenchResults, DeckName, Stat } from '../lib/bench/report'
 // `npm run bench`: how heavy and how fast our deck is, beside a plain Slidev deck
 // built with the same Slidev in the same run. A benchmark, not a test: it prints a
 // table, writes the figures to bench/results.json and bench/README.md from them,
@@ -10,25 +10,27 @@ import type { Deck, Sample } from './bench/measure'
 //   npm run bench -- --runs 5 --no-pdf --out /tmp/bench.json
 //   npm run bench -- --report          # only write bench/README.md again from the JSON
 //
-// Measuring is in scripts/bench/measure.ts, reporting in lib/bench-report.ts (the tests check it);
-// each run also runs Lighthouse's mobile preset on both decks (scripts/lighthouse.ts).
+// Measuring is in lib/bench/measure.ts, reporting in lib/bench/report.ts (the tests check it);
+// each run also runs Lighthouse's mobile preset on both decks (lib/bench/lighthouse.ts).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
-import { collect, ratios, renderReadme, resultsTable, ROWS, stat, unitOf } from '../lib/bench-report'
+import { runLighthouse } from '../lib/bench/lighthouse'
+import { distFigures, exportPdf, firstVisit, readingVisit, throttledVisit, timed, walk } from '../lib/bench/measure'
+import { writeReferenceDeck } from '../lib/bench/reference-deck'
+import { collect, ratios, renderReadme, resultsTable, ROWS, stat, unitOf } from '../lib/bench/report'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { loadDeck } from '../lib/deck-source'
 import { slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
-import { distFigures, exportPdf, firstVisit, readingVisit, throttledVisit, timed, walk } from './bench/measure'
-import { runLighthouse } from './lighthouse'
-import { writeReferenceDeck } from './reference-deck'
 
 const README = 'bench/README.md'
 const BEFORE = 'bench/before.json'
+/** Written by `npm run bench:room` (scripts/bench/room.ts). */
+const ROOM = 'bench/room.json'
 
 const { values: args } = parseArgs({
   options: {
@@ -46,7 +48,7 @@ if (args.help) {
 }
 
 function writeReadme(results: BenchResults): void {
-  writeFileSync(README, renderReadme(results, JSON.parse(readFileSync(BEFORE, 'utf8'))))
+  writeFileSync(README, renderReadme(results, JSON.parse(readFileSync(BEFORE, 'utf8')), JSON.parse(readFileSync(ROOM, 'utf8'))))
   console.log(`${README} written from ${relative('.', args.out)}`)
 }
 

@@ -12,9 +12,8 @@ import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { EXPORT_NAME } from '../lib/deck-files'
 import { fail } from '../lib/options'
-import { slidev } from '../lib/run'
+import { slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
-import { buildSite } from './build'
 
 /** Print Slidev's notes view (`/presenter/print`) of the site at `siteUrl` to `output`. */
 export async function printNotes(siteUrl: string, output: string, executablePath: string): Promise<void> {
@@ -45,7 +44,8 @@ async function main(mode: string, extra: string[]): Promise<void> {
     const output = resolve(`${EXPORT_NAME}-notes.pdf`)
     const site = mkdtempSync(join(tmpdir(), 'layered-paradox-notes-'))
     try {
-      buildSite(site, extra)
+      if (!tsx('scripts/build.ts', ['--out', site, ...extra]).ok)
+        fail('building the site for the notes failed.')
       const server = await serve(site)
       try {
         await printNotes(`${server.url}/`, output, executablePath)

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { renameSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 // The handout PDF, written into a built site by `npm run build` (scripts/build.ts):
@@ -14,16 +13,6 @@ import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { HANDOUT_PDF } from '../lib/deck-files'
 import { fail } from '../lib/options'
 import { serve } from '../lib/serve'
-
-/** Writes `<dir>/<HANDOUT_PDF>` for the site built into `dir` for `base`; false if it failed. */
-export function writeHandout(dir: string, base = '/'): boolean {
-  return spawnSync('npx', [
-    'tsx',
-    fileURLToPath(import.meta.url),
-    dir,
-    base,
-  ], { stdio: 'inherit' }).status === 0
-}
 
 async function printHandout(dir: string, base: string, executablePath: string): Promise<string> {
   const site = await serve(dir, { base })

@@ -36,8 +36,8 @@ export default defineMermaidSetup(() => ({
     htmlLabels: true,
     useMaxWidth: true,
     padding: 10,
-    // Labels wrap at 300 px, not 200: a layer's name stays on one line.
-    wrappingWidth: 300,
+    // Labels wrap at 240 px, not 200: a layer's name stays on one line.
+    wrappingWidth: 240,
     rankSpacing: 30,
     nodeSpacing: 30,
     subGraphTitleMargin: { top: 6, bottom: 6 },

@@ -1,37 +1,18 @@
-import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseAllHeaders } from '@netlify/headers-parser'
 import { expect, test } from '@playwright/test'
 import { cleanUrlsSchema, headersSchema, redirectsSchema, rewritesSchema, routesSchema, trailingSlashSchema } from '@vercel/routing-utils'
 import Ajv from 'ajv'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
+import { copyOfProject } from '../lib/project-copy'
 import { run } from '../lib/run'
 
 // The deploy configurations checked for what they do: each host's build command is run
 // as written, with that host's environment variables set to sample values, in a fresh
-// copy of the project, and its publish folder must then hold the built site.
-// Builds use Slidev's fixed export port, so they run one after another.
-test.describe.configure({ mode: 'serial' })
-
-/** The project as a fresh checkout has it (tracked and new files), with this node_modules. */
-function copyOfProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lp-deploy-'))
-  const files = execFileSync('git', [
-    'ls-files',
-    '-co',
-    '--exclude-standard',
-    '-z',
-  ], { encoding: 'utf8' }).split('\0').filter(Boolean)
-  for (const file of files.filter(f => existsSync(f))) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true })
-    cpSync(file, join(dir, file))
-  }
-  symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'))
-  return dir
-}
+// copy of the project, and its publish folder must then hold the built site. Their
+// PDF exports take turns on Slidev's fixed port (lib/run.ts); the rest may overlap.
 
 /** Runs `command` in a shell in `cwd`, as a host's build step does; fails with its output. */
 function runAsHost(command: string, cwd: string, env: Record<string, string>): void {
@@ -46,7 +27,7 @@ function expectBuiltSite(dir: string, deckUrl: string, base = '/'): void {
     '404.html',
     'the-layered-paradox.pdf',
     'sw.js',
-    'og-image.png',
+    'og/1.png',
   ])
     expect(existsSync(join(dir, file)), `${dir}/${file}`).toBe(true)
   // The app's entry: a script tag, or on a pre-rendered page the module prerendered.js starts.
@@ -112,7 +93,7 @@ test('netlify.toml parses, with headers Netlify accepts and Node 24', async () =
 test('Netlify\'s build command, run as written, publishes the built site', () => {
   test.setTimeout(300_000)
   const netlify = parseToml(readFileSync('netlify.toml', 'utf8')) as { build: { command: string, publish: string } }
-  const dir = copyOfProject()
+  const dir = copyOfProject('.', 'lp-deploy-')
   try {
     runAsHost(netlify.build.command, dir, { URL: 'https://layered-paradox.netlify.app', NETLIFY: 'true' })
     expectBuiltSite(join(dir, netlify.build.publish), 'https://layered-paradox.netlify.app/')
@@ -125,7 +106,7 @@ test('Netlify\'s build command, run as written, publishes the built site', () =>
 test('Vercel\'s build command, run as written, writes the output directory', () => {
   test.setTimeout(300_000)
   const vercel = JSON.parse(readFileSync('vercel.json', 'utf8'))
-  const dir = copyOfProject()
+  const dir = copyOfProject('.', 'lp-deploy-')
   try {
     runAsHost(vercel.buildCommand, dir, { VERCEL: '1', VERCEL_PROJECT_PRODUCTION_URL: 'layered-paradox.vercel.app' })
     expectBuiltSite(join(dir, vercel.outputDirectory), 'https://layered-paradox.vercel.app/')
@@ -144,7 +125,7 @@ test('the GitHub Pages workflow builds with Node 24 for the project page\'s sub-
   const pages = { base_path: '/layered-paradox', base_url: 'https://example.github.io/layered-paradox' }
   const expand = (text: string) => text.replace(/\$\{\{\s*steps\.pages\.outputs\.(\w+)\s*\}\}/g, (_, key: keyof typeof pages) => pages[key])
   const build = steps.find(s => s.run?.startsWith('npm run build'))!
-  const dir = copyOfProject()
+  const dir = copyOfProject('.', 'lp-deploy-')
   try {
     runAsHost(expand(build.run!), dir, Object.fromEntries(Object.entries(build.env ?? {}).map(([k, v]) => [
       k,

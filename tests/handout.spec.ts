@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { HANDOUT_PDF } from '../lib/deck-files'
+import { glossary } from '../snippets/layers'
 import { expect, squash, test } from './support/deck'
 import { letters, readPdf } from './support/pdf'
 import { SUB_DECK_URL, SUB_DIST, SUB_PAGES_PORT, SUB_PATH } from './support/servers'
@@ -36,6 +37,8 @@ test.describe('the handout PDF', () => {
       at = notes
     }
     expect(text, 'time cues in the handout').not.toMatch(/\[~/)
+    for (const g of glossary)
+      expect(text.slice(at), `the glossary's ${g.term}`).toContain(letters(`${g.term}${g.line}`))
   })
 
   test('is tagged: a structure tree with a heading for every slide', async ({ deck }) => {

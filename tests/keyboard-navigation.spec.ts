@@ -1,28 +1,6 @@
-import { loadDeck } from '../lib/deck-source'
-import { expect, plain, REDUCED_MOTION, squash, test } from './support/deck'
+import { expect, squash, test } from './support/deck'
 import { focusProblems } from './support/keyboard'
-import { BROKEN_SLIDES_URL } from './support/servers'
-import { report, walkDeck, where } from './support/walk'
-
-test('every slide is reachable by keyboard from the first and shows its title', async ({ deck, page }) => {
-  test.slow() // walks the whole talk, click by click
-  await deck.open(1)
-  for (const slide of deck.slides) {
-    await expect(page, `→ should reach slide ${slide.no}`).toHaveURL(new RegExp(`/${slide.no}$`))
-    const heading = deck.slide(slide.no).locator('h1').first()
-    await expect(heading).toBeVisible()
-    expect(squash(await heading.innerText())).toBe(squash(slide.title))
-    if (slide.no === deck.slides.length)
-      break
-    // → steps through the slide's clicks (the URL gains ?clicks=N), then moves on;
-    // bounded, so a deck that stops advancing fails here.
-    for (let press = 0; press < 10 && !page.url().endsWith(`/${slide.no + 1}`); press++) {
-      const before = page.url()
-      await page.keyboard.press('ArrowRight')
-      await expect(page).not.toHaveURL(before)
-    }
-  }
-})
+import { walkDeck, where } from './support/walk'
 
 test('the whole talk can be given from the presenter view with → alone, and the audience view follows', async ({ deck, page, context }) => {
   test.setTimeout(120_000)
@@ -68,38 +46,11 @@ test('the presenter starts the countdown of the talk\'s duration with t, and pau
 
 // Tab, then look: reduced motion lets Slidev's nav bar appear at once instead of
 // fading in over 300 ms, which keeps a Tab through every slide quick.
-test.describe('focus', { tag: REDUCED_MOTION }, () => {
-  test('every control the deck shows has a visible focus ring, on every slide and in the presenter view', async ({ deck, page }) => {
-    test.setTimeout(120_000)
-    const problems: string[] = []
-    let controls = 0
-    await walkDeck(page, { slides: deck.slides }, async (step) => {
-      if (step.click === 0) {
-        const found = await focusProblems(page)
-        controls = Math.max(controls, found.controls)
-        problems.push(...report(step, found.problems))
-      }
-    })
-    await page.goto('/presenter/1')
-    await expect(page.locator('.slidev-note').first()).toBeVisible()
-    const presenter = await focusProblems(page)
-    problems.push(...presenter.problems.map(p => `presenter view: ${p}`))
-    expect(controls, 'controls reached with Tab').toBeGreaterThan(5)
-    expect(presenter.controls, 'presenter view controls reached with Tab').toBeGreaterThan(5)
-    expect(problems).toEqual([])
-  })
-
-  plain('a button whose focus is invisible fails the focus check, which names slide, click and scheme', async ({ page }) => {
-    plain.setTimeout(120_000)
-    const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')
-    const problems: string[] = []
-    await walkDeck(page, { slides, base: BROKEN_SLIDES_URL }, async (step) => {
-      if (step.click === 0)
-        problems.push(...report(step, (await focusProblems(page)).problems))
-    })
-    const broken = slides.find(s => s.title.startsWith('A button whose focus'))!
-    expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^slide ${broken.no} \\(.*\\), click 0, light: button "Reveal" shows no focus ring`)),
-    ])
-  })
+test('every control of the presenter view has a visible focus ring', async ({ page }) => {
+  // The slides' controls are checked at every slide in tests/walking-the-talk.spec.ts.
+  await page.goto('/presenter/1')
+  await expect(page.locator('.slidev-note').first()).toBeVisible()
+  const { problems, controls } = await focusProblems(page)
+  expect(controls, 'presenter view controls reached with Tab').toBeGreaterThan(5)
+  expect(problems).toEqual([])
 })

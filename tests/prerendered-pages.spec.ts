@@ -183,4 +183,8 @@ test('each slide\'s address previews that slide: its title, its own words and it
     images.add(png.toString('base64'))
   }
   expect(images.size, 'every slide has a picture of its own').toBe(deck.slides.length - 1)
+  // The deck's own address previews the cover.
+  const cover = meta(await (await page.request.get('')).text(), 'og:image')!
+  expect(cover, '/: og:image').toMatch(/og\/1\.png$/)
+  expect((await page.request.get(cover)).headers()['content-type']).toBe('image/png')
 })

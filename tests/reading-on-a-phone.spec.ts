@@ -1,3 +1,5 @@
+import { OWN_KINDS } from '../lib/talk'
+import { glossary, source } from '../snippets/layers'
 import { expect, squash, test } from './support/deck'
 import { drawAllDiagrams, openReading, PHONES, readingTextProblems, sidewaysProblems } from './support/reading'
 import { HOSTS } from './support/servers'
@@ -63,6 +65,23 @@ for (const phone of PHONES) {
       expect(await page.locator('.reading-view .mermaid').count()).toBe(deck.slides.reduce((n, s) => n + s.diagrams.length, 0))
       expect(await sidewaysProblems(page)).toEqual([])
       expect(await readingTextProblems(page)).toEqual([])
+    })
+
+    test('each slide says where it comes from, and the glossary closes the page', async ({ deck, page }) => {
+      await openReading(page)
+      for (const slide of deck.slides) {
+        const line = page.locator(`#slide-${slide.no} .provenance`)
+        const { own, article = [] } = slide.frontmatter
+        if (own)
+          await expect(line, `slide ${slide.no}`).toContainText(OWN_KINDS[own])
+        else
+          await expect(line, `slide ${slide.no}`).toContainText('From the article')
+        for (const n of article.filter(n => n > 0))
+          await expect(line, `slide ${slide.no}: ¶${n}`).toContainText(`¶${n}, ${source.paragraphs[n]}`)
+      }
+      const terms = page.locator('.reading-glossary dt')
+      await expect(terms).toHaveText(glossary.map(g => g.term))
+      await expect(page.locator('.reading-glossary dd')).toHaveText(glossary.map(g => g.line))
     })
 
     test('a shared link to one slide lands on it, after a refresh too', async ({ deck, page }) => {

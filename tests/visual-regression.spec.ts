@@ -1,22 +1,10 @@
 import type { Step } from './support/walk'
 import { existsSync } from 'node:fs'
 import { loadDeck } from '../lib/deck-source'
-import { BOTH_SCHEMES, expect, plain, test } from './support/deck'
+import { expect, plain } from './support/deck'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { expectLooksApproved, shotName } from './support/visual'
-import { settle, walkDeck } from './support/walk'
-
-test('every slide, complete, looks like its approved screenshot', { tag: BOTH_SCHEMES }, async ({ deck }) => {
-  test.setTimeout(180_000)
-  let shots = 0
-  await walkDeck(deck.page, { slides: deck.slides }, async (step) => {
-    if (step.last) {
-      await expectLooksApproved(deck.page, step, { soft: true })
-      shots++
-    }
-  })
-  expect(shots).toBe(deck.slides.length)
-})
+import { settle } from './support/walk'
 
 plain('a box moved by a few pixels fails the comparison, which names slide, click and scheme', async ({ page }) => {
   const { slides } = await loadDeck('tests/fixtures/broken-slides/slides.md')

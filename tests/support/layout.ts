@@ -177,9 +177,11 @@ export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0
 }
 
-/** Back-row problems at the current step of slide `no`, and the numbers behind them. */
-export async function readabilityProblems(page: Page, no: number): Promise<{ problems: string[], words: number, smallest: number }> {
-  const { runs } = await inspect(page, no)
+/**
+ * Back-row problems of one inspection: text under its floor at every step; the word
+ * budget only at a slide's `last` step, when everything is shown.
+ */
+export function backRowProblems({ runs }: Inspection, last: boolean): string[] {
   const problems: string[] = []
   for (const run of runs) {
     const floor = run.small ? MIN_SMALL_PRINT_PX : MIN_TEXT_PX
@@ -187,19 +189,9 @@ export async function readabilityProblems(page: Page, no: number): Promise<{ pro
       problems.push(`text "${run.text.slice(0, 40)}" renders at ${run.px.toFixed(1)} px, below ${floor} px (${run.where})`)
   }
   const words = runs.reduce((sum, r) => sum + countWords(r.text), 0)
-  if (words > WORD_BUDGET)
+  if (last && words > WORD_BUDGET)
     problems.push(`${words} visible words, over the budget of ${WORD_BUDGET}; move the story into the notes`)
-  const smallest = Math.min(...runs.map(r => r.px))
-  return {
-    problems: [
-      ...new Set(problems),
-    ],
-    words,
-    smallest,
-  }
-}
-
-/** What sticks out at the current step of slide `no`: past the canvas, or out of its box. */
-export async function overflowProblems(page: Page, no: number): Promise<string[]> {
-  return (await inspect(page, no)).overflow
+  return [
+    ...new Set(problems),
+  ]
 }

@@ -55,3 +55,12 @@ export const HOSTS = [
     fallback404: false,
   },
 ]
+/** The build `npm run test:smoke` checks (playwright.smoke.config.ts). */
+export const SMOKE_DIST = 'test-sites/smoke'
+
+// The room server (`npm run present`, playwright.room.config.ts) and the phones' network
+// to it, a proxy the room spec can cut (tests/the-room-follows-the-talk.spec.ts).
+export const ROOM_PORT = base + 10
+export const ROOM_NETWORK_PORT = base + 11
+/** A second room server, which tests/the-room-survives-a-restart.spec.ts stops and starts itself. */
+export const RESTART_ROOM_PORT = base + 12

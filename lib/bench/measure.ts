@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core'
-import type { Ran } from '../../lib/run'
+import type { Ran } from '../run'
 // What `npm run bench` measures, one function a figure: a deck's build and its
 // files, its PDF export, a first visit on a phone (plain and throttled), and the
 // presenter's walk from slide to slide. Reporting is in report.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSize, precacheList, readVisit, watchFirstPaint, wholeVisit } from '../../lib/first-visit'
-import { slidev } from '../../lib/run'
+import { gzipSize, precacheList, readVisit, watchFirstPaint, wholeVisit } from '../first-visit'
+import { slidev } from '../run'
 
 /** Chrome DevTools' "Fast 4G" preset (bytes per second, ms). */
 const FAST_4G = {

@@ -1,7 +1,7 @@
 // What `npm run bench` reports: the figures of each run summed up (median, min–max),
 // the table it prints, and bench/README.md, written from bench/results.json (and
 // bench/before.json) so that no figure in it can disagree with the measurements.
-import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_PAINT_BUDGET, FIRST_VISIT_BUDGET, KB } from './budgets'
+import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_PAINT_BUDGET, FIRST_VISIT_BUDGET, KB } from '../budgets'
 
 export interface Stat { median: number, min: number, max: number, samples: number[] }
 export type Unit = 'KB' | 'ms' | 'n' | 'MB' | 's' | 'score' | 'CLS'
@@ -148,7 +148,49 @@ function msRange(results: BenchResults, deck: DeckName, key: string): string {
     : 'n/a'
 }
 
-export function renderReadme(now: BenchResults, before: BenchResults): string {
+/** `npm run bench:room` (scripts/bench/room.ts): the room server under a room of followers. */
+export interface RoomBench {
+  date: string
+  machine: string
+  followers: number
+  moves: number
+  intervalMs: number
+  delivered: number
+  lost: number
+  p50Ms: number
+  p95Ms: number
+  maxMs: number
+  idleRssMb: number
+  connectedRssMb: number
+  peakRssMb: number
+  cpuPercent: number
+  cpuMsPerMove: number
+}
+
+function renderRoom(room: RoomBench): string {
+  const f = (v: number, digits = 1) => v.toFixed(digits)
+  return `
+## The room
+
+Written by \`npm run bench:room\` (\`scripts/bench/room.ts\`) into \`bench/room.json\`. The room
+server (\`npm run present\`, Slidev's dev server and sync behind the presenter's key) on
+loopback, ${room.followers} followers connected to it as Slidev's pages are (Vite's HMR WebSocket,
+the \`ws\` library), and the presenter moving ${room.moves} times, one move every ${room.intervalMs} ms
+(a POST with the key, as the presenter view sends it). Latency is from the start of the POST
+to a follower receiving the move; followers, presenter and server share this machine
+(${room.date}, ${room.machine}). Goal: p95 under 250 ms, nothing lost.
+
+| | |
+| --- | --- |
+| moves received | ${room.delivered} of ${room.followers * room.moves} |
+| lost | ${room.lost} ${mark(room.lost === 0)} |
+| latency p50 / p95 / max | ${f(room.p50Ms)} / ${f(room.p95Ms)} / ${f(room.maxMs)} ms ${mark(room.p95Ms < 250)} |
+| server memory (RSS): idle, ${room.followers} connected, peak | ${f(room.idleRssMb, 0)} / ${f(room.connectedRssMb, 0)} / ${f(room.peakRssMb, 0)} MB |
+| server CPU while the presenter moves | ${f(room.cpuPercent, 0)} % of one core, ${f(room.cpuMsPerMove)} ms per move |
+`
+}
+
+export function renderReadme(now: BenchResults, before: BenchResults, room?: RoomBench): string {
   const ours = (k: string) => now.results.ours[k]?.median ?? Number.NaN
   const ref = (k: string) => now.results.reference[k]?.median ?? Number.NaN
   const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
@@ -166,10 +208,10 @@ light, and the next diagram has to be drawn before the presenter moves on.
 
 \`npm run bench\` (\`scripts/bench.ts\`; \`--runs N\`, \`--no-pdf\`, \`--dwell MS\`, \`--out FILE\`) builds
 two decks with the same Slidev: ours, as \`npm run build\` builds it, and a reference deck it
-writes itself (\`scripts/reference-deck.ts\`: default theme and settings, three slides, one
+writes itself (\`lib/bench/reference-deck.ts\`: default theme and settings, three slides, one
 Mermaid flowchart on slide 2). It serves both as a static host does, gzip on
 (\`lib/serve.ts\`), and in headless Chromium alternates the two each run
-(\`scripts/bench/measure.ts\`). Per deck:
+(\`lib/bench/measure.ts\`). Per deck:
 
 - bytes (gzip, as transferred) and requests before slide 1 is visible on a phone-sized
   screen, and for the whole first visit, plus what a service worker precaches;
@@ -179,7 +221,7 @@ Mermaid flowchart on slide 2). It serves both as a static host does, gzip on
 - the time from → to the next slide painted with its diagrams, over the whole deck, the
   presenter staying ${now.dwellMs} ms on each slide;
 - build time, \`dist/\` size, PDF export time and size;
-- Lighthouse's mobile preset on \`/\` (\`scripts/lighthouse.ts\`: simulated slow 4G and a 4×
+- Lighthouse's mobile preset on \`/\` (\`lib/bench/lighthouse.ts\`: simulated slow 4G and a 4×
   slower CPU, a 412×823 phone held upright, the system Chromium, no network beyond this
   machine): the four category scores, FCP, LCP, TBT, CLS and the bytes it counted.
 
@@ -243,5 +285,7 @@ service worker's precache) and the PDF in the build came after, and cost bytes o
 | metric | before | now |
 | --- | --- | --- |
 ${history.map(([k, label, unit]) => `| ${label} (${unit}) | ${cell(before.results.ours[k], unit)} | ${cell(now.results.ours[k], unit)} |`).join('\n')}
-`
+${room
+  ? renderRoom(room)
+  : ''}`
 }

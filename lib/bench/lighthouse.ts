@@ -1,12 +1,8 @@
 // Lighthouse for `npm run bench`: one run of Lighthouse's default (mobile) preset,
 // simulated slow 4G and a 4× slower CPU, on a deck served on 127.0.0.1, with the
-// system Chromium and no network beyond this machine. Run directly:
-//   tsx scripts/lighthouse.ts http://127.0.0.1:4173/
-import process from 'node:process'
-import { fileURLToPath } from 'node:url'
+// system Chromium and no network beyond this machine.
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
 
 const FLAGS = [
   '--headless=new',
@@ -58,14 +54,4 @@ export async function runLighthouse(url: string, chromePath: string): Promise<Li
   finally {
     chrome.kill()
   }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const chromePath = findChromium()
-  if (!chromePath) {
-    console.error(HOW_TO_GET_ONE)
-    process.exit(1)
-  }
-  for (const url of process.argv.slice(2))
-    console.log(url, await runLighthouse(url, chromePath))
 }
