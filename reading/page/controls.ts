@@ -4,6 +4,7 @@
 // One listener on the view: the whole talk, filled in later (./whole-talk.ts), needs no wiring.
 import type { ReadingPage } from './reading-page'
 import { ATTR, BAR_HEIGHT_VAR, CHOSE_SLIDES, CLASS, DATA, READ_PATH, SHOW_NOTES, slideAnchor } from '../contract'
+import { shareSlide } from '../share'
 import { store } from './storage'
 
 /** The slide at the top of the screen: the first with more than a sliver below the bar. */
@@ -16,25 +17,11 @@ export function slideInView(page: ReadingPage): HTMLElement | undefined {
 }
 
 async function share(page: ReadingPage, article: HTMLElement): Promise<void> {
-  const no = article.dataset[DATA.no]
-  const url = new URL(`${page.base}${READ_PATH}#${slideAnchor(no ?? '')}`, location.origin).href
-  if (navigator.share) {
-    try {
-      await navigator.share({ title: `${article.dataset[DATA.title]} · ${page.view.dataset[DATA.title]}`, url })
-      return
-    }
-    catch (e) {
-      if ((e as Error).name === 'AbortError')
-        return
-    }
-  }
-  try {
-    await navigator.clipboard.writeText(url)
-    page.answer(`Link to slide ${no} copied`)
-  }
-  catch {
-    page.answer(`Link to slide ${no}: ${url}`)
-  }
+  const no = article.dataset[DATA.no] ?? ''
+  const url = new URL(`${page.base}${READ_PATH}#${slideAnchor(no)}`, location.origin).href
+  const said = await shareSlide(no, url, `${article.dataset[DATA.title]} · ${page.view.dataset[DATA.title]}`)
+  if (said)
+    page.answer(said)
 }
 
 export function controls(page: ReadingPage): void {
