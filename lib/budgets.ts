@@ -1,5 +1,5 @@
 // The byte budgets, in one place: the budget tests (tests/performance-budgets.spec.ts)
-// enforce them and the bench's report (lib/bench-report.ts) sets its figures beside them.
+// enforce them and the bench's report (lib/bench/report.ts) sets its figures beside them.
 export const KB = 1024
 
 /** Bytes (gzip) slide 1 may need before it is visible… */

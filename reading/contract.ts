@@ -21,6 +21,11 @@ export const SHOW_NOTES = 'lp:show-notes'
 /** localStorage: Slidev's own colour scheme key (`'dark'`, `'light'` or `'auto'`). */
 export const COLOR_SCHEME = 'slidev-color-schema'
 
+/** The query that makes the reading view the handout, as its PDF prints it (scripts/handout.ts). */
+export const HANDOUT_QUERY = 'handout'
+/** The handout's page, under the deck's base. */
+export const HANDOUT_PAGE = `${READ_PATH}?${HANDOUT_QUERY}`
+
 /** Queries that keep the slides on any screen: Slidev's print and embed modes, and ours. */
 export const KEEP_SLIDES = ['print', 'embedded', 'slides'] as const
 
@@ -123,7 +128,7 @@ export interface Visit {
  */
 export function opensReading(visit: Visit): boolean {
   if (visit.address === READ_PATH)
-    return !visit.query.has(CLASS.handout)
+    return !visit.query.has(HANDOUT_QUERY)
   return /^\d+$/.test(visit.address)
     && visit.phoneUpright
     && !visit.choseSlides

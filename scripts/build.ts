@@ -16,7 +16,7 @@ import { slidev, tsx } from '../lib/run'
  * Build the site into `out` with `slidevArgs` passed on to `slidev build`.
  * Stops the process with one line on bad input, a missing browser or a failed step.
  */
-export function buildSite(out: string, slidevArgs: string[]): void {
+function buildSite(out: string, slidevArgs: string[]): void {
   const problem = checkBase(flagValue(slidevArgs, '--base')) ?? checkDeckUrl(process.env.DECK_URL)
   if (problem)
     fail(problem, 2)

@@ -16,7 +16,7 @@ import { slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
 
 /** Print Slidev's notes view (`/presenter/print`) of the site at `siteUrl` to `output`. */
-export async function printNotes(siteUrl: string, output: string, executablePath: string): Promise<void> {
+async function printNotes(siteUrl: string, output: string, executablePath: string): Promise<void> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   try {
     const page = await browser.newPage()

@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { HANDOUT_PDF } from '../lib/deck-files'
 import { fail } from '../lib/options'
 import { serve } from '../lib/serve'
+import { HANDOUT_PAGE } from '../reading/contract'
 
 async function printHandout(dir: string, base: string, executablePath: string): Promise<string> {
   const site = await serve(dir, { base })
@@ -26,7 +27,7 @@ async function printHandout(dir: string, base: string, executablePath: string): 
     })
     const errors: string[] = []
     page.on('pageerror', e => errors.push(e.message))
-    await page.goto(`${site.url}/read?handout`)
+    await page.goto(`${site.url}/${HANDOUT_PAGE}`)
     await page.locator('.reading-slide').first().waitFor({ timeout: 60_000 })
     // Every diagram drawn, every font loaded.
     await page.waitForFunction(() => document.fonts.status === 'loaded'

@@ -115,7 +115,7 @@ async function captureSlide(page: Page, url: string, n: number, previewFile: str
 }
 
 /** Pre-renders every slide of the site built in `dir` for `base`, with the Chromium at `executablePath`. */
-export async function prerender(dir: string, base: string, executablePath: string, entry = 'slides.md'): Promise<void> {
+async function prerender(dir: string, base: string, executablePath: string, entry = 'slides.md'): Promise<void> {
   // The slides the deck shows (hidden and disabled ones are not served).
   const total = (await loadDeck(entry)).slides.length
   const shell = readFileSync(join(dir, 'index.html'), 'utf8')

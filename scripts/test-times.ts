@@ -4,14 +4,14 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
 
-export const REPORT = 'test-times/report.json'
+const REPORT = 'test-times/report.json'
 
 interface Result { duration: number, retry: number, status: string }
 interface Spec { title: string, file: string, tests: { projectName: string, results: Result[] }[] }
 interface Suite { title: string, file: string, specs?: Spec[], suites?: Suite[] }
 interface Report { stats: { startTime: string, duration: number, expected: number, unexpected: number, flaky: number, skipped: number }, suites: Suite[] }
 
-export interface Timed { test: string, file: string, project: string, seconds: number, retried: boolean }
+interface Timed { test: string, file: string, project: string, seconds: number, retried: boolean }
 interface Before { measured: string, total: number, slowest: { test: string, seconds: string }[] }
 
 function tests(suite: Suite, path: string[] = []): Timed[] {

@@ -6,6 +6,7 @@ import { cleanUrlsSchema, headersSchema, redirectsSchema, rewritesSchema, routes
 import Ajv from 'ajv'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
+import { SLIDES_PDF } from '../lib/deck-files'
 import { copyOfProject } from '../lib/project-copy'
 import { run } from '../lib/run'
 
@@ -25,7 +26,7 @@ function expectBuiltSite(dir: string, deckUrl: string, base = '/'): void {
   for (const file of [
     'index.html',
     '404.html',
-    'the-layered-paradox.pdf',
+    SLIDES_PDF,
     'sw.js',
     'og/1.png',
   ])

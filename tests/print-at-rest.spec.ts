@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { SourceSlide } from '../lib/deck-source'
 import { loadDeck } from '../lib/deck-source'
+import { HANDOUT_PAGE } from '../reading/contract'
 import { expect, plain, test } from './support/deck'
 import { openReading, PHONES } from './support/reading'
 import { BROKEN_READING_URL } from './support/servers'
@@ -80,7 +81,7 @@ test.describe('print is at rest: nothing on any slide animates or transitions', 
 plain('print is at rest in the handout: nothing on any slide animates or transitions', async ({ page }) => {
   await page.setViewportSize({ width: 680, height: 960 })
   await page.route(url => url.pathname.endsWith('/read'), route => route.fulfill({ path: 'dist/index.html', contentType: 'text/html' }))
-  await page.goto('read?handout')
+  await page.goto(HANDOUT_PAGE)
   const handout = page.locator('.reading-view.handout')
   await expect(handout).toHaveAttribute('data-complete')
   await expect.poll(() => handout.evaluate(view => [

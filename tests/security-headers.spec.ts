@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { SLIDES_PDF } from '../lib/deck-files'
 import { serve } from '../lib/serve'
 import { BOTH_SCHEMES, expect, reportCspViolations, test, watchPage } from './support/deck'
 import { DECK_PORT, PAGES_PORT, SUB_DIST, SUB_PATH, SUB_SPA_PORT } from './support/servers'
@@ -48,7 +49,7 @@ for (const host of hosts) {
       ['404.html', REVALIDATE],
       ['sw.js', REVALIDATE],
       [asset, IMMUTABLE],
-      ['the-layered-paradox.pdf', REVALIDATE],
+      [SLIDES_PDF, REVALIDATE],
     ]
     for (const [path, cache] of paths) {
       const res = await request.get(`${host.origin}${host.base}${path}`)
