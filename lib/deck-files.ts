@@ -2,10 +2,14 @@
 // `exportFilename` names the slides PDF and the handout. Read once, here, for the
 // scripts, the tests and vite.config.ts; the browser reads Slidev's `configs`.
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { handoutFile } from './handout'
 
-function headmatter(entry = 'slides.md'): Record<string, unknown> {
+/** The deck's entry, beside lib/ (whatever the working directory). */
+const ENTRY = fileURLToPath(new URL('../slides.md', import.meta.url))
+
+function headmatter(entry = ENTRY): Record<string, unknown> {
   const text = readFileSync(entry, 'utf8')
   const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? ''
   return (parse(block) ?? {}) as Record<string, unknown>
