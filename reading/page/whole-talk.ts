@@ -49,14 +49,19 @@ async function fill(page: ReadingPage): Promise<void> {
   const before = whole.pieces.slice(0, first)
   const after = whole.pieces.slice(first).filter(p => !ids.has(p.id))
 
+  // A change above the slide being read, with that slide kept where it is on the screen.
+  const keepingPlace = (change: () => void) => {
+    const reading = slideInView(page) ?? mine[0]
+    const top = reading.getBoundingClientRect().top
+    change()
+    window.scrollBy(0, reading.getBoundingClientRect().top - top)
+  }
   await nextTask()
   ownStyle.textContent = whole.css
   // What the page held besides its slides (a link to read on) goes.
   for (const el of [...main.children].filter(el => !mine.includes(el as HTMLElement)))
     el.remove()
-  main.removeAttribute('style')
-  // One slide a task, so that no task holds a phone's main thread for long; those above
-  // go in with the slide being read kept where it is on the screen.
+  // One slide a task, so that no task holds a phone's main thread for long.
   let last: Element = mine.at(-1)!
   for (const piece of after) {
     await nextTask()
@@ -66,11 +71,11 @@ async function fill(page: ReadingPage): Promise<void> {
   }
   for (const piece of before) {
     await nextTask()
-    const reading = slideInView(page) ?? mine[0]
-    const top = reading.getBoundingClientRect().top
-    mine[0].before(...fragment(piece.html))
-    window.scrollBy(0, reading.getBoundingClientRect().top - top)
+    keepingPlace(() => mine[0].before(...fragment(piece.html)))
   }
+  // The gap that put the slide below the bar, as the reading page's anchor does: now
+  // slides are above it, scrolling keeps it in place.
+  keepingPlace(() => main.removeAttribute('style'))
   page.view.dataset[DATA.complete] = ''
   const reading = slideInView(page) ?? mine[0]
   const at = page.shows === '1' && !window.scrollY
