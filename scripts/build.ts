@@ -7,7 +7,6 @@ import { resolve } from 'node:path'
 // Builds into a temporary folder and swaps it in only when everything worked,
 // so a failed build never leaves a half-written dist/.
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
 import { requireChromium } from '../lib/chromium'
 import { checkBase, checkDeckUrl, fail, flagValue } from '../lib/options'
 import { slidev, tsx } from '../lib/run'
@@ -57,9 +56,8 @@ function buildSite(out: string, slidevArgs: string[]): void {
   renameSync(partial, out)
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const argv = process.argv.slice(2)
-  const out = resolve(flagValue(argv, '--out') ?? 'dist')
-  buildSite(out, argv.filter((arg, i) => !(arg === '--out' || arg.startsWith('--out=') || argv[i - 1] === '--out')))
-  console.log(`✔ built ${out}`)
-}
+// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
+const argv = process.argv.slice(2)
+const out = resolve(flagValue(argv, '--out') ?? 'dist')
+buildSite(out, argv.filter((arg, i) => !(arg === '--out' || arg.startsWith('--out=') || argv[i - 1] === '--out')))
+console.log(`✔ built ${out}`)

@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path'
 // Every mode uses the Chromium that lib/chromium.ts finds, and stops with one
 // clear line when there is none, before anything is written.
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { EXPORT_NAME } from '../lib/deck-files'
@@ -82,9 +81,8 @@ async function main(mode: string, extra: string[]): Promise<void> {
   console.log(`✔ exported ${resolve(output)}`)
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [mode = 'pdf', ...extra] = process.argv.slice(2)
-  if (!['pdf', 'dark', 'notes'].includes(mode))
-    fail(`unknown export "${mode}": use pdf, dark or notes.`, 2)
-  await main(mode, extra)
-}
+// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
+const [mode = 'pdf', ...extra] = process.argv.slice(2)
+if (!['pdf', 'dark', 'notes'].includes(mode))
+  fail(`unknown export "${mode}": use pdf, dark or notes.`, 2)
+await main(mode, extra)

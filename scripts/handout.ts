@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path'
 // deck's title in its metadata; the cover's link to DECK_URL, when set, stays a link.
 //   tsx scripts/handout.ts <built site dir> [base]
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { HANDOUT_PDF } from '../lib/deck-files'
@@ -59,11 +58,10 @@ async function printHandout(dir: string, base: string, executablePath: string): 
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [dir, base = '/'] = process.argv.slice(2)
-  if (!dir)
-    fail('usage: tsx scripts/handout.ts <built site dir> [base]', 2)
-  const executablePath = requireChromium('The build needs it for the handout PDF.')
-  const output = await printHandout(resolve(dir), base, executablePath)
-  console.log(`✔ handout ${output}`)
-}
+// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
+const [dir, base = '/'] = process.argv.slice(2)
+if (!dir)
+  fail('usage: tsx scripts/handout.ts <built site dir> [base]', 2)
+const executablePath = requireChromium('The build needs it for the handout PDF.')
+const output = await printHandout(resolve(dir), base, executablePath)
+console.log(`✔ handout ${output}`)

@@ -31,7 +31,6 @@ import type { SlideCapture } from '../reading/slide-page'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CANVAS } from '../lib/canvas'
 import { drawn, installHelpers } from '../lib/capture-dom'
@@ -169,12 +168,11 @@ async function prerender(dir: string, base: string, executablePath: string, entr
 }
 
 // `tsx scripts/prerender.ts <dir> [base]`, as scripts/build.ts calls it.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [dir, base = '/'] = process.argv.slice(2)
-  const executablePath = findChromium()
-  if (!dir || !executablePath) {
-    console.error(executablePath ? 'usage: tsx scripts/prerender.ts <built site> [base]' : HOW_TO_GET_ONE)
-    process.exit(2)
-  }
-  await prerender(resolve(dir), base, executablePath)
+// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
+const [dir, base = '/'] = process.argv.slice(2)
+const executablePath = findChromium()
+if (!dir || !executablePath) {
+  console.error(executablePath ? 'usage: tsx scripts/prerender.ts <built site> [base]' : HOW_TO_GET_ONE)
+  process.exit(2)
 }
+await prerender(resolve(dir), base, executablePath)

@@ -166,5 +166,5 @@ async function main(argv: string[]): Promise<void> {
   rmSync(work, { recursive: true, force: true })
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
-  await main(process.argv.slice(2))
+// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
+await main(process.argv.slice(2))
