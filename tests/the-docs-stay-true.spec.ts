@@ -1,22 +1,22 @@
-import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import { projectFiles } from './support/imports'
 
 // What the README and the comments say of the project's files stays true when files move:
 // every file of ours they name by its path exists. (A file named bare, `handout.ts`, is not
 // checked: that is prose.) And the README stays short enough to read.
-const TRACKED = execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n').filter(f => /\.(?:ts|vue|css|md|ya?ml|toml|js)$/.test(f) || f === '.ci/run').filter(f => !/^(?:tests\/fixtures|bench\/reference|node_modules)\//.test(f) && existsSync(f))
+const FILES = projectFiles().filter(f => /\.(?:ts|vue|css|md|ya?ml|toml|js)$/.test(f) || f === '.ci/run')
 const FOLDERS = 'scripts|lib|reading|setup|components|layouts|tests|styles|public|snippets|bench|docs|pages'
 const NAMED = new RegExp(`(?<![\\w./-])((?:${FOLDERS})/[\\w./-]*?\\.(?:json|ts|vue|css|md|js|mjs|png|jpg|yml))\\b`, 'g')
 
 test('every project file the README, the docs and the comments name by its path exists', () => {
-  const missing = TRACKED.flatMap(file => [
+  const missing = FILES.flatMap(file => [
     ...readFileSync(file, 'utf8').matchAll(NAMED),
   ]
     .map(m => m[1]!)
     .filter(path => !existsSync(path))
     .map(path => `${file} names ${path}`))
-  expect(TRACKED.length, 'files read').toBeGreaterThan(100)
+  expect(FILES.length, 'files read').toBeGreaterThan(100)
   expect([
     ...new Set(missing),
   ]).toEqual([])

@@ -1,20 +1,26 @@
 // The project's own source files and what each imports, read the way TypeScript reads
 // them (ts.preProcessFile: static imports, re-exports and import() calls); a .vue file
 // by its <script> blocks. For the source-level specs on how the code hangs together.
-import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, relative, resolve } from 'node:path'
 import ts from 'typescript'
 
-/** Folders of our own code (the fixture decks and the reference deck are not ours to shape). */
-const SKIP = new Set([
-  'node_modules',
-  'dist',
-  'fixtures',
-  'reference',
-  'test-results',
-  'shots',
-  '.tools',
-])
+/**
+ * The project's files as git sees them: tracked, or new and not ignored (so not dist/, the
+ * reference deck or a scratch folder), that still exist, relative to the project. Not the
+ * fixture decks: they are broken on purpose and are Slidev decks of their own.
+ */
+export function projectFiles(): string[] {
+  return execFileSync('git', [
+    'ls-files',
+    '--cached',
+    '--others',
+    '--exclude-standard',
+  ], { encoding: 'utf8' })
+    .split('\n')
+    .filter(f => f && !f.startsWith('tests/fixtures/') && existsSync(f))
+}
 
 export interface SourceFile {
   /** Relative to the project, with forward slashes: `reading/page/main.ts`. */
@@ -25,20 +31,6 @@ export interface SourceFile {
   local: string[]
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const path = join(dir, d.name)
-    if (d.isDirectory()) {
-      return SKIP.has(d.name) || d.name.startsWith('.')
-        ? []
-        : walk(path)
-    }
-    return /\.(?:ts|vue)$/.test(d.name) && !d.name.endsWith('.d.ts')
-      ? [path]
-      : []
-  })
-}
-
 function scriptOf(file: string, text: string): string {
   if (!file.endsWith('.vue'))
     return text
@@ -47,20 +39,16 @@ function scriptOf(file: string, text: string): string {
   ].map(m => m[1]).join('\n')
 }
 
-/** Every .ts and .vue file of ours under `root`, with its imports. */
-export function sourceFiles(root = '.'): SourceFile[] {
-  const top = resolve(root)
-  return walk(top).map((path) => {
-    const info = ts.preProcessFile(scriptOf(path, readFileSync(path, 'utf8')), true, true)
+/** Every .ts and .vue file of ours, with its imports. */
+export function sourceFiles(): SourceFile[] {
+  const top = resolve('.')
+  return projectFiles().filter(f => /\.(?:ts|vue)$/.test(f) && !f.endsWith('.d.ts')).map((file) => {
+    const info = ts.preProcessFile(scriptOf(file, readFileSync(file, 'utf8')), true, true)
     const specifiers = info.importedFiles.map(f => f.fileName)
     const local = specifiers
       .filter(s => s.startsWith('.'))
-      .map(s => relative(top, resolve(dirname(path), s)).replace(/\\/g, '/').replace(/\.(?:ts|vue)$/, ''))
-    return {
-      file: relative(top, path).replace(/\\/g, '/'),
-      specifiers,
-      local,
-    }
+      .map(s => relative(top, resolve(dirname(file), s)).replace(/\\/g, '/').replace(/\.(?:ts|vue)$/, ''))
+    return { file, specifiers, local }
   })
 }
 
