@@ -9,8 +9,8 @@ import { handoutFile } from './handout'
 /** The deck's entry, beside lib/ (whatever the working directory). */
 const ENTRY = fileURLToPath(new URL('../slides.md', import.meta.url))
 
-function headmatter(entry = ENTRY): Record<string, unknown> {
-  const text = readFileSync(entry, 'utf8')
+function headmatter(): Record<string, unknown> {
+  const text = readFileSync(ENTRY, 'utf8')
   const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? ''
   return (parse(block) ?? {}) as Record<string, unknown>
 }
