@@ -11,6 +11,7 @@ import { loadDeck } from '../lib/deck-source'
 import { gzipSize, precacheList, readVisit, settle, watchFirstPaint, wholeVisit } from '../lib/first-visit'
 import { CHUNK_MAP, LIBRARIES, libraryFiles, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
 import { expect, test, watchPage } from './support/deck'
+import { heldUpright } from './support/reading'
 import { REFERENCE_URL } from './support/servers'
 
 const DIST = 'dist'
@@ -98,9 +99,7 @@ test('the cover needs at most 250 KB gzip before it shows, and at most 0.6× a p
 
 test(`a phone held upright needs at most ${READING_VIEW_BUDGET / KB} KB gzip before the reading view's first heading shows`, async ({ browser, baseURL }) => {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
+    ...heldUpright(),
     baseURL,
   })
   const page = await context.newPage()

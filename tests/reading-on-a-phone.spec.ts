@@ -1,7 +1,7 @@
 import { OWN_KINDS } from '../lib/talk'
 import { glossary, source } from '../snippets/layers'
 import { expect, squash, test } from './support/deck'
-import { drawAllDiagrams, openReading, PHONES, readingTextProblems, sidewaysProblems } from './support/reading'
+import { drawAllDiagrams, heldUpright, openReading, PHONES, readingTextProblems, sidewaysProblems } from './support/reading'
 import { HOSTS } from './support/servers'
 
 // Someone in the room scans the QR code with a phone held upright: the reading view
@@ -14,11 +14,7 @@ function prose(note: string): string {
 
 for (const phone of PHONES) {
   test.describe(`on a phone held upright (${phone.name})`, () => {
-    test.use({
-      viewport: { width: phone.width, height: phone.height },
-      isMobile: true,
-      hasTouch: true,
-    })
+    test.use(heldUpright(phone))
 
     test('the deck\'s address opens the reading view: every slide in order, every click revealed, notes beneath', async ({ deck, page }) => {
       await page.goto('')

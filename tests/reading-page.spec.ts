@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { loadDeck } from '../lib/deck-source'
 import { expect, squash, test, watchPage } from './support/deck'
+import { heldUpright } from './support/reading'
 import { HOSTS } from './support/servers'
 
 // A phone held upright reads the talk as a static page (read.html, and each slide's
@@ -27,7 +28,7 @@ function scriptsOf(page: Page): string[] {
 }
 
 test.describe('on a phone held upright', () => {
-  test.use({ viewport: PHONE, isMobile: true, hasTouch: true })
+  test.use(heldUpright(PHONE))
 
   for (const address of ['', '7', 'read', 'read#slide-12']) {
     test(`/${address} loads no app module: the page reads, its controls work, the whole talk is there`, async ({ deck, page }) => {

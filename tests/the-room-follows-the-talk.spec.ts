@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, connect as netConnect } from 'node:net'
 import { expect, test } from '@playwright/test'
 import { KEY_HEADER, NO_KEY, REFUSED, SHARED_KEYS, WRONG_KEY } from '../lib/room'
+import { heldUpright } from './support/reading'
 import { AUDIENCE_URL, CONNECTIONS_LOG, PHONE_URL, ROOM_KEY, ROOM_URL } from './support/room'
 import { ROOM_NETWORK_PORT, ROOM_PORT } from './support/servers'
 
@@ -119,9 +120,7 @@ test.beforeAll(async ({ browser }) => {
   })
   phone = await device(browser, {
     baseURL: PHONE_URL,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
+    ...heldUpright(),
     reducedMotion: 'reduce',
   })
   laptop = await device(browser, {
@@ -214,9 +213,7 @@ test('a reader who scrolls away stops following, and "Back to live" brings them 
 test('the presenter\'s second device, a phone as a remote, moves the room too', async ({ browser }) => {
   const remote = await device(browser, {
     baseURL: ROOM_URL,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
+    ...heldUpright(),
   })
   const at = await serverPage(presenter.context)
   // Opened at the slide being presented, it does not send the room back to the cover.

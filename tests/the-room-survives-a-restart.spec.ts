@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { expect, test } from '@playwright/test'
+import { heldUpright } from './support/reading'
 import { AUDIENCE_HOST } from './support/room'
 import { RESTART_ROOM_PORT } from './support/servers'
 
@@ -48,9 +49,7 @@ test('after a restart of the room server the phones follow the talk again, from 
     await expect(presenter).toHaveURL(/\/presenter\/1(\?|$)/)
     const phone = await (await browser.newContext({
       baseURL: `http://${AUDIENCE_HOST}:${RESTART_ROOM_PORT}`,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
+      ...heldUpright(),
     })).newPage()
     await phone.goto('/')
     await expect(phone.locator('.reading-slide').first()).toBeVisible()

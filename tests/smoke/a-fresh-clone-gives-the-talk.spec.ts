@@ -1,6 +1,7 @@
 import { BOTH_SCHEMES, expect, test } from '../support/deck'
 import { inspect } from '../support/layout'
 import { readPdf } from '../support/pdf'
+import { heldUpright } from '../support/reading'
 import { SMOKE_DIST } from '../support/servers'
 import { settle } from '../support/walk'
 
@@ -25,11 +26,7 @@ test('the PDF has one page per slide', async ({ deck }) => {
 })
 
 test.describe('on a phone held upright', () => {
-  test.use({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  })
+  test.use(heldUpright())
 
   test('the deck\'s address opens the reading view with every slide', async ({ deck, page }) => {
     await page.goto('')

@@ -14,6 +14,15 @@ export const PHONES = [
   { name: '390×844', width: 390, height: 844 },
 ]
 
+/** A browser context's options for a phone held upright: its screen (390×844 unless given), touch, a mobile viewport. */
+export function heldUpright(size: { width: number, height: number } = PHONES[1]!) {
+  return {
+    viewport: { width: size.width, height: size.height },
+    isMobile: true,
+    hasTouch: true,
+  }
+}
+
 /** Opens the reading view at `url` and waits until every slide and every diagram is drawn. */
 export async function openReading(page: Page, url = 'read'): Promise<void> {
   await page.goto(url)
