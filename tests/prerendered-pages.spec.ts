@@ -59,6 +59,23 @@ test.describe('with JavaScript', () => {
   const recorded = (page: Page) => page.evaluate(() => ({ frames: (window as any).__frames as string[], appStarted: (window as any).__appStarted as boolean[], shift: (window as any).__shift as number }))
 
   /**
+   * The load as recorded showed `title` and no other heading (`seen` says which ones were
+   * counted), never lost it once it showed, and barely shifted; the first frame with it.
+   */
+  const expectSteadyLoad = ({ frames, shift }: Awaited<ReturnType<typeof recorded>>, title: string, seen: string): number => {
+    expect([
+      ...new Set(frames.filter(Boolean)),
+    ], seen).toEqual([
+      squash(title),
+    ])
+    const first = frames.findIndex(Boolean)
+    expect(first, 'a frame with the heading').toBeGreaterThanOrEqual(0)
+    expect(frames.slice(first).filter(f => !f).length, 'frames without the heading after it showed').toBe(0)
+    expect(shift, 'cumulative layout shift of the load').toBeLessThan(0.02)
+    return first
+  }
+
+  /**
    * Records, every frame from the first, the slide headings a visitor can see (on a
    * phone's reading view, the topmost), and every layout shift.
    */
@@ -96,19 +113,11 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('#lp-snapshot')).toHaveCount(0)
     // A moment after the takeover, for anything that would still move.
     await page.waitForTimeout(500)
-    const { frames, appStarted, shift } = await recorded(page)
-    expect([
-      ...new Set(frames.filter(Boolean)),
-    ], 'headings visible in any frame of the load').toEqual([
-      squash(slide.title),
-    ])
+    const load = await recorded(page)
     // Painted from the HTML: the heading is there before the app's code is even asked
     // for, and never disappears while the app takes over.
-    const first = frames.findIndex(Boolean)
-    expect(first, 'a frame with the heading').toBeGreaterThanOrEqual(0)
-    expect(appStarted[first], 'the app had started before the heading first showed').toBe(false)
-    expect(frames.slice(first).filter(f => !f).length, 'frames without the heading after it showed').toBe(0)
-    expect(shift, 'cumulative layout shift of the load').toBeLessThan(0.02)
+    const first = expectSteadyLoad(load, slide.title, 'headings visible in any frame of the load')
+    expect(load.appStarted[first], 'the app had started before the heading first showed').toBe(false)
   })
 
   test('a deep link on a phone reads from its first frame: the slide stays on top while the whole talk fills in, and no app starts', { tag: '@both-schemes' }, async ({ deck, page }) => {
@@ -120,17 +129,9 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('.reading-view[data-complete]')).toBeAttached()
     await expect(page.locator('.reading-slide')).toHaveCount(deck.slides.length)
     await page.waitForTimeout(500)
-    const { frames, appStarted, shift } = await recorded(page)
-    expect([
-      ...new Set(frames.filter(Boolean)),
-    ], 'the topmost heading in any frame of the load').toEqual([
-      squash(slide.title),
-    ])
-    const first = frames.findIndex(Boolean)
-    expect(first, 'a frame with the heading').toBeGreaterThanOrEqual(0)
-    expect(frames.slice(first).filter(f => !f).length, 'frames without the heading after it showed').toBe(0)
-    expect(appStarted.some(Boolean), 'the app started').toBe(false)
-    expect(shift, 'cumulative layout shift of the load').toBeLessThan(0.02)
+    const load = await recorded(page)
+    expectSteadyLoad(load, slide.title, 'the topmost heading in any frame of the load')
+    expect(load.appStarted.some(Boolean), 'the app started').toBe(false)
   })
 
   test('addresses the app answers with the cover\'s page (presenter view, overview) do not show the cover first', async ({ deck, page }) => {
