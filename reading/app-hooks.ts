@@ -1,5 +1,6 @@
 import type { Router } from 'vue-router'
 import { addressOf, CHOSE_SLIDES, opensReading, PHONE_UPRIGHT, READ_PATH, slideAnchor } from './contract'
+import { store, stored } from './page/storage'
 
 // The reading view in the app, for where there is no static reading page (`slidev`
 // dev; the built site serves read.html): on the first navigation, the contract's rule
@@ -7,19 +8,7 @@ import { addressOf, CHOSE_SLIDES, opensReading, PHONE_UPRIGHT, READ_PATH, slideA
 
 /** Remembered for the tab once a reader picks the slides, so a reload keeps them. */
 export function choseSlides(): void {
-  try {
-    sessionStorage.setItem(CHOSE_SLIDES, '1')
-  }
-  catch {}
-}
-
-function wantsSlides(): boolean {
-  try {
-    return sessionStorage.getItem(CHOSE_SLIDES) === '1'
-  }
-  catch {
-    return false
-  }
+  store(sessionStorage, CHOSE_SLIDES, '1')
 }
 
 export function openOnPhone(router: Router): void {
@@ -33,7 +22,7 @@ export function openOnPhone(router: Router): void {
     const opens = opensReading({
       address,
       phoneUpright: window.matchMedia(PHONE_UPRIGHT).matches,
-      choseSlides: wantsSlides(),
+      choseSlides: stored(sessionStorage, CHOSE_SLIDES) === '1',
       query: new URLSearchParams(Object.keys(to.query).map(k => [k, ''])),
     })
     if (!opens)

@@ -29,6 +29,13 @@ export const HANDOUT_PAGE = `${READ_PATH}?${HANDOUT_QUERY}`
 /** Queries that keep the slides on any screen: Slidev's print and embed modes, and ours. */
 export const KEEP_SLIDES = ['print', 'embedded', 'slides'] as const
 
+/** What the status line says of the offline copy, in the static page and the app's view alike. */
+export const OFFLINE = {
+  saving: 'Saving for offline…',
+  ready: 'Ready offline',
+  unavailable: 'Not saved for offline in this browser',
+} as const
+
 /** Pixels between the reading bar and a slide opened at its anchor. */
 export const ANCHOR_GAP_PX = 8
 

@@ -5,7 +5,6 @@
 import { CLASS, ID } from '../contract'
 
 export interface AppStart {
-  base: string
   /** What the address asks for, and what the page was pre-rendered for. */
   address: string
   shows: string

@@ -5,16 +5,8 @@
 import type { ReadingPage } from './reading-page'
 import { ATTR, BAR_HEIGHT_VAR, CHOSE_SLIDES, CLASS, DATA, READ_PATH, SHOW_NOTES, slideAnchor } from '../contract'
 import { shareSlide } from '../share'
+import { slideInView } from '../slide-in-view'
 import { store } from './storage'
-
-/** The slide at the top of the screen: the first with more than a sliver below the bar. */
-export function slideInView(page: ReadingPage): HTMLElement | undefined {
-  const top = page.bar.getBoundingClientRect().bottom + 48
-  return [
-    ...page.view.querySelectorAll<HTMLElement>(`.${CLASS.slide}`),
-  ]
-    .find(el => el.getBoundingClientRect().bottom > top)
-}
 
 async function share(page: ReadingPage, article: HTMLElement): Promise<void> {
   const no = article.dataset[DATA.no] ?? ''
@@ -34,7 +26,7 @@ export function controls(page: ReadingPage): void {
     switch (button?.dataset[DATA.action]) {
       case 'slides': {
         store(sessionStorage, CHOSE_SLIDES, '1')
-        location.assign(`${page.base}${slideInView(page)?.dataset[DATA.no] ?? 1}`)
+        location.assign(`${page.base}${slideInView(page.bar, page.view)?.dataset[DATA.no] ?? 1}`)
         break
       }
       case 'notes': {

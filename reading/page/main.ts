@@ -39,7 +39,6 @@ else if (reading) {
 }
 else {
   startApp({
-    base,
     address,
     shows,
     entry: script.dataset.entry ?? '',

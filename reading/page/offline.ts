@@ -3,10 +3,7 @@
 // whether the talk is saved, being saved, or cannot be (no service workers, a failed
 // registration, a precache that failed to download).
 import type { ReadingPage } from './reading-page'
-
-export const SAVING = 'Saving for offline…'
-export const READY = 'Ready offline'
-export const UNAVAILABLE = 'Not saved for offline in this browser'
+import { OFFLINE } from '../contract'
 
 /** Settles when `worker` is active (the precache is complete), or fails when it is discarded. */
 function activated(worker: ServiceWorker): Promise<void> {
@@ -33,10 +30,10 @@ async function register(base: string): Promise<void> {
 export function offline(page: ReadingPage): void {
   const workers = navigator.serviceWorker
   if (!workers)
-    return page.state('offline', UNAVAILABLE)
-  page.state('offline', workers.controller ? READY : SAVING)
+    return page.state('offline', OFFLINE.unavailable)
+  page.state('offline', workers.controller ? OFFLINE.ready : OFFLINE.saving)
   const start = () => register(page.base)
-    .then(() => page.state('offline', READY), () => page.state('offline', UNAVAILABLE))
+    .then(() => page.state('offline', OFFLINE.ready), () => page.state('offline', OFFLINE.unavailable))
   // After the page has loaded: the precache's downloads must not compete with it.
   if (document.readyState === 'complete')
     void start()

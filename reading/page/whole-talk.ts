@@ -6,7 +6,7 @@
 // becomes the reading page's, so a reload or a shared address opens it.
 import type { ReadingPage } from './reading-page'
 import { CLASS, DATA, ID, READ_PAGE, READ_PATH, slideAnchor } from '../contract'
-import { slideInView } from './controls'
+import { slideInView } from '../slide-in-view'
 
 const nextTask = () => new Promise(resolve => setTimeout(resolve, 0))
 
@@ -51,7 +51,7 @@ async function fill(page: ReadingPage): Promise<void> {
 
   // A change above the slide being read, with that slide kept where it is on the screen.
   const keepingPlace = (change: () => void) => {
-    const reading = slideInView(page) ?? mine[0]
+    const reading = slideInView(page.bar, page.view) ?? mine[0]
     const top = reading.getBoundingClientRect().top
     change()
     window.scrollBy(0, reading.getBoundingClientRect().top - top)
@@ -77,7 +77,7 @@ async function fill(page: ReadingPage): Promise<void> {
   // slides are above it, scrolling keeps it in place.
   keepingPlace(() => main.removeAttribute('style'))
   page.view.dataset[DATA.complete] = ''
-  const reading = slideInView(page) ?? mine[0]
+  const reading = slideInView(page.bar, page.view) ?? mine[0]
   const at = page.shows === '1' && !window.scrollY
     ? ''
     : `#${reading.id || slideAnchor(page.shows)}`
