@@ -56,7 +56,6 @@ function buildSite(out: string, slidevArgs: string[]): void {
   renameSync(partial, out)
 }
 
-// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
 const argv = process.argv.slice(2)
 const out = resolve(flagValue(argv, '--out') ?? 'dist')
 buildSite(out, argv.filter((arg, i) => !(arg === '--out' || arg.startsWith('--out=') || argv[i - 1] === '--out')))

@@ -81,7 +81,6 @@ async function main(mode: string, extra: string[]): Promise<void> {
   console.log(`✔ exported ${resolve(output)}`)
 }
 
-// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
 const [mode = 'pdf', ...extra] = process.argv.slice(2)
 if (!['pdf', 'dark', 'notes'].includes(mode))
   fail(`unknown export "${mode}": use pdf, dark or notes.`, 2)

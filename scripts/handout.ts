@@ -58,7 +58,6 @@ async function printHandout(dir: string, base: string, executablePath: string): 
   }
 }
 
-// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
 const [dir, base = '/'] = process.argv.slice(2)
 if (!dir)
   fail('usage: tsx scripts/handout.ts <built site dir> [base]', 2)

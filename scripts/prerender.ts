@@ -168,7 +168,6 @@ async function prerender(dir: string, base: string, executablePath: string, entr
 }
 
 // `tsx scripts/prerender.ts <dir> [base]`, as scripts/build.ts calls it.
-// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
 const [dir, base = '/'] = process.argv.slice(2)
 const executablePath = findChromium()
 if (!dir || !executablePath) {

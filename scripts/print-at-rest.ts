@@ -166,5 +166,4 @@ async function main(argv: string[]): Promise<void> {
   rmSync(work, { recursive: true, force: true })
 }
 
-// Run by npm's scripts (or tsx); nothing imports it (tests/arrows-one-way.spec.ts).
 await main(process.argv.slice(2))
