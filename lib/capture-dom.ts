@@ -33,19 +33,20 @@ export async function installHelpers(page: Page): Promise<void> {
         }
       }
     }
+    /** `el`'s start tag with its attributes, and `extra` (more attributes) before the `>`. */
+    const openTag = (el: Element, extra = ''): string =>
+      `<${el.localName}${[...el.attributes].map(a => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('')}${extra}>`
     /** `el` itself and what it holds, shadow roots as declarative shadow DOM. */
     const outerHtml = (el: Element): string => {
       const hosts = hostsIn(el)
       roundShadowCoordinates(hosts)
       for (const host of hosts)
         host.classList.add('lp-shadow-host')
-      const tag = el.localName
-      const attrs = [...el.attributes].map(a => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('')
       const inner = el.getHTML({
         serializableShadowRoots: false,
         shadowRoots: hosts.map(h => h.shadowRoot!),
       })
-      return `<${tag}${attrs}>${inner}</${tag}>`
+      return `${openTag(el)}${inner}</${el.localName}>`
     }
     /**
      * A rule's declarations. Chromium's CSSOM loses a shorthand that holds var() when a
@@ -138,6 +139,7 @@ export async function installHelpers(page: Page): Promise<void> {
       }
     }
     ;(window as any).__lpSnapshot = {
+      openTag,
       outerHtml,
       usedCss,
       hostsIn,

@@ -30,7 +30,7 @@ export async function captureReading(page: Page, url: string, total: number): Pr
   const readPath = new URL(url).pathname
   const anchors = Array.from({ length: total + 1 }, (_, n) => slideAnchor(n))
   const { whole, parts } = await page.evaluate(([total, gap, readPath, anchors]) => {
-    const { outerHtml, usedCss, plainAttributes } = (window as any).__lpSnapshot
+    const { openTag, outerHtml, usedCss, plainAttributes } = (window as any).__lpSnapshot
     const anchor = (n: number) => anchors[n]
     const view = document.querySelector<HTMLElement>('.reading-view')!
     const bar = view.querySelector<HTMLElement>('.reading-bar')!
@@ -51,8 +51,7 @@ export async function captureReading(page: Page, url: string, total: number): Pr
     }
     if (articles.length !== total)
       throw new Error(`the reading view shows ${articles.length} slides, not ${total}`)
-    const open = (el: Element, extra = '') => `<${el.localName}${[...el.attributes].map(a => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('')}${extra}>`
-    const wrap = (pieces: string[], mainExtra = '') => `${open(view)}${outerHtml(bar)}${open(main, mainExtra)}${pieces.join('')}</main></div>`
+    const wrap = (pieces: string[], mainExtra = '') => `${openTag(view)}${outerHtml(bar)}${openTag(main, mainExtra)}${pieces.join('')}</main></div>`
     // A diagram as drawn for this phone, and narrower on a narrower one (the app draws
     // it again for the width it has): its width as drawn at most, its height to match.
     for (const host of main.querySelectorAll('*')) {
