@@ -7,6 +7,7 @@ import type { Ref } from 'vue'
 import { sharedState } from '@slidev/client/state/shared.ts'
 import { usePreferredReducedMotion } from '@vueuse/core'
 import { computed, onMounted, onUnmounted, ref, watch } from 'vue'
+import { CLASS } from './contract'
 
 /** The attribute on the reading view's slide being presented. */
 export const LIVE_ATTRIBUTE = 'data-live'
@@ -45,7 +46,7 @@ export function useLiveFollow(anchor: (no: number) => string): LiveFollow {
   let scrolling = 0
 
   function inView(el: HTMLElement): boolean {
-    const bar = document.querySelector('.reading-bar')?.getBoundingClientRect().bottom ?? 0
+    const bar = document.querySelector(`.${CLASS.bar}`)?.getBoundingClientRect().bottom ?? 0
     const box = el.getBoundingClientRect()
     return box.bottom > bar + 24 && box.top < window.innerHeight - 24
   }
@@ -122,7 +123,7 @@ export function useLiveFollow(anchor: (no: number) => string): LiveFollow {
   })
 
   onMounted(() => {
-    const main = document.querySelector('.reading-main')
+    const main = document.querySelector(`.${CLASS.main}`)
     if (main)
       resized.observe(main)
     window.addEventListener('scroll', onScroll, { passive: true })
