@@ -20,7 +20,7 @@ export interface Step {
   scheme: Scheme
 }
 
-/** "slide 12 (pages/03-crypto-layers.md: "L2 rollups …"), click 2, dark": where to look. */
+/** "slide 11 (pages/03-crypto-layers.md: "L1 has a bottleneck …"), click 2, dark": where to look. */
 export function where(step: Pick<Step, 'slide' | 'click' | 'scheme'>): string {
   const file = relative(process.cwd(), step.slide.file)
   return `slide ${step.slide.no} (${file}: "${step.slide.title}"), click ${step.click}, ${step.scheme}`
