@@ -9,8 +9,8 @@ export interface Named {
 
 // `role` is the layer's part in the article's own summary ("L1 lays the foundation");
 // `carries` what it brings, in a word or two: the capability an AI layer adds, the
-// problem a crypto layer leaves for the next. `driver` is what the article says pushes
-// the field, `chases` what its players are after, `users` where the article leaves them.
+// problem a crypto layer leaves for the next. `named` is who the article names in its
+// crux, `chases` what they are after, `users` where the article leaves them.
 export interface Layer {
   level: 'L1' | 'L2' | 'L3'
   name: string
@@ -20,7 +20,7 @@ export interface Layer {
 // #region model
 export interface Field extends Named {
   pattern: 'capability progression' | 'problem transfer'
-  driver: string
+  named: string
   chases: string
   users: string
   layers: [Layer, Layer, Layer]
@@ -31,9 +31,9 @@ export const ai: Field = {
   id: 'ai',
   label: 'AI',
   pattern: 'capability progression',
-  driver: 'Driven by technological competition',
-  chases: 'OpenAI, Anthropic, DeepSeek: model capabilities',
-  users: 'smarter, more useful',
+  named: 'OpenAI, Anthropic, DeepSeek',
+  chases: 'Increasing model capabilities',
+  users: 'smarter, more useful AI',
   layers: [
     {
       level: 'L1',
@@ -60,9 +60,9 @@ export const crypto: Field = {
   id: 'crypto',
   label: 'Crypto',
   pattern: 'problem transfer',
-  driver: 'Kidnapped by Tokenomic',
-  chases: 'Each L2\'s core KPI: TVL and token price',
-  users: 'more fragmented',
+  named: 'Each L2',
+  chases: 'Its core KPI: TVL and token price',
+  users: 'a more fragmented experience',
   layers: [
     {
       level: 'L1',
@@ -74,13 +74,13 @@ export const crypto: Field = {
       level: 'L2',
       name: 'Rollups',
       role: 'is patched',
-      carries: 'dispersed liquidity',
+      carries: 'liquidity dispersed, apps scarce',
     },
     {
       level: 'L3',
       name: 'App chains',
       role: 'is chaotic and scattered',
-      carries: 'fragmentation',
+      carries: 'independent, no synergy',
     },
   ],
 }

@@ -46,7 +46,7 @@ test('the centrepiece builds both stacks together and moves the crypto problem u
   await expect(figure.locator('.side.ai .users')).toContainText(ai.users)
 })
 
-test('the comparison table sets the two fields side by side: what drives each, what it chases', async ({ deck }) => {
+test('the comparison table sets the two fields side by side: who the article names in each, what they are after', async ({ deck }) => {
   const slide = deck.slides.find(s => s.components.FieldComparison)!
   const table = (await deck.open(slide.no)).locator('table.field-comparison')
   await expect(table).toBeVisible()
@@ -56,7 +56,7 @@ test('the comparison table sets the two fields side by side: what drives each, w
   ])
   for (const [i, f] of fields.entries()) {
     const column = table.locator(`tbody td:nth-child(${i + 2})`)
-    await expect(column).toHaveText([f.driver, f.chases])
+    await expect(column).toHaveText([f.named, f.chases])
   }
 })
 

@@ -37,8 +37,10 @@ test.describe('the exported PDF', () => {
         expect(page, `${where}: the problem at the users`).toContain(letters(`Users: ${crypto.users}`))
       }
       if (slide.components.FieldComparison) {
-        for (const f of fields)
-          expect(page, `${where}: what drives ${f.label}`).toContain(letters(f.driver))
+        for (const f of fields) {
+          expect(page, `${where}: who the article names for ${f.label}`).toContain(letters(f.named))
+          expect(page, `${where}: what they are after`).toContain(letters(f.chases))
+        }
       }
     }
   })
