@@ -12,8 +12,8 @@ import { AUDIENCE_KINDS, CUE, cueSeconds, OWN_KINDS, parseSeconds, slideSeconds,
 
 /** Words a minute the notes may ask of the presenter, for the time their cues give. */
 export const PACE = { min: 120, max: 165 }
-/** The room's own time the talk must leave, in seconds. */
-export const ROOM = { discussion: 150, questions: 120 }
+/** The room's own time the talk must leave, in seconds: to discuss, to hear answers back, to ask. */
+export const ROOM = { 'discussion': 150, 'report-back': 60, 'questions': 120 }
 export const MAX_SLIDES = 24
 
 interface Range {

@@ -3,7 +3,7 @@
 //
 //   article: [3, 4]        the article's paragraphs the slide paraphrases (0 is its title and byline)
 //   own: gloss             the slide is the talk's own (framing, gloss, question, take-home); it shows the mark
-//   audience: discussion   the room's own time on this slide (discussion or questions) ...
+//   audience: discussion   the room's own time on this slide (discussion, report-back or questions) ...
 //   audienceTime: 3min     ... and how long; counted with the notes' cues
 //   backup: true           after the end: outside the timing and the slide count
 // Browser-safe: no Node imports.
@@ -17,7 +17,7 @@ export const OWN_KINDS = {
 } as const
 export type OwnKind = keyof typeof OWN_KINDS
 
-export const AUDIENCE_KINDS = ['discussion', 'questions'] as const
+export const AUDIENCE_KINDS = ['discussion', 'report-back', 'questions'] as const
 export type AudienceKind = typeof AUDIENCE_KINDS[number]
 
 export interface TalkFrontmatter {

@@ -101,13 +101,14 @@ test('a misquote is reported where it is, with the article\'s nearest sentence',
   ])
 })
 
-test('a cue that disagrees with its words, a backup before the end and no time for questions are reported', async () => {
+test('a cue that disagrees with its words, a backup before the end and no time to hear answers back or for questions are reported', async () => {
   const { deck, slide } = await broken()
   const problems = paceProblems(deck)
-  expect(problems).toHaveLength(3)
+  expect(problems).toHaveLength(4)
   expect(problems).toEqual(expect.arrayContaining([
     startingWith(`${at(slide('A slide whose cue disagrees'), '[~1 min]')}: 40 words in 60 s of cues is 40 words a minute`),
     startingWith(`${at(slide('A backup before the end'), 'backup: true')}: a backup slide before the end of the talk`),
+    startingWith(`${BROKEN}:2 the deck: no slide gives the room 60 s or more of report-back`),
     startingWith(`${BROKEN}:2 the deck: no slide gives the room 120 s or more of questions`),
   ]))
 })
