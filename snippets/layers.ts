@@ -62,7 +62,7 @@ export const crypto: Field = {
   pattern: 'problem transfer',
   named: 'Each L2',
   chases: 'Its core KPI: TVL and token price',
-  users: 'a more fragmented experience',
+  users: 'experience more fragmented',
   layers: [
     {
       level: 'L1',
