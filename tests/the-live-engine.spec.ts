@@ -1,0 +1,205 @@
+import type { MqttClient, Packet } from 'mqtt'
+import type { BrokerKind, RunningBroker } from './support/brokers'
+import { Buffer } from 'node:buffer'
+import { expect, test } from '@playwright/test'
+import mqtt from 'mqtt'
+import { loadRules, may } from '../lib/live/rules'
+import { mqttSync } from '../lib/live/sync'
+import { PRESENTER_USER, TOPIC } from '../lib/live/topics'
+import { BROKERS, startBroker } from './support/brokers'
+
+// The live path's engine, on both brokers it runs on, from the devices' side: MQTT.js
+// clients as the pages use them (lib/live/sync.ts is what the pages hand Slidev). No
+// browser: what is tested is who may do what, and what arrives.
+const KEY = 'live-engine-presenter-key-7d1e'
+const CHANNEL = 'The Layered Paradox - shared'
+
+interface Nav { page: number, clicks: number, lastUpdate: { id: string, type: 'presenter' | 'viewer', time: number } }
+function nav(page: number, id = 'presenter-laptop'): Nav {
+  return {
+    page,
+    clicks: 0,
+    lastUpdate: {
+      id,
+      type: 'presenter',
+      time: Date.now(),
+    },
+  }
+}
+
+interface Device {
+  client: MqttClient
+  /** Every packet the broker sent it, as bytes in text. */
+  frames: string[]
+  /** What Slidev would have been told (onUpdate), in order. */
+  updates: Partial<Nav>[]
+  write?: (state: Nav, updating?: boolean) => void
+}
+
+async function device(broker: RunningBroker, options: { presenter?: boolean, password?: string } = {}): Promise<Device> {
+  const client = mqtt.connect(broker.url, {
+    reconnectPeriod: 500,
+    connectTimeout: 5000,
+    ...(options.presenter || options.password
+      ? { username: PRESENTER_USER, password: options.password ?? KEY }
+      : {}),
+  })
+  const frames: string[] = []
+  client.on('packetreceive', (p: Packet) => frames.push(JSON.stringify(p)))
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve())
+    client.once('error', reject)
+  })
+  const updates: Partial<Nav>[] = []
+  const write = mqttSync(client, !!options.presenter).init<Nav>(CHANNEL, d => updates.push(d), nav(1))
+  return { client, frames, updates, write }
+}
+
+const pages = (d: Device) => d.updates.map(u => u.page)
+
+for (const kind of BROKERS) {
+  test.describe(`the live path on the ${kind} broker`, () => {
+    test.describe.configure({ mode: 'serial' })
+    let broker: RunningBroker
+    const devices: Device[] = []
+    const open = async (options?: Parameters<typeof device>[1]) => {
+      const d = await device(broker, options)
+      devices.push(d)
+      return d
+    }
+    test.beforeAll(async () => {
+      broker = await startBroker(kind as BrokerKind, KEY)
+    })
+    // Each test's devices leave with it, as a talk's do.
+    test.afterEach(() => {
+      for (const d of devices.splice(0))
+        d.client.end(true)
+    })
+    test.afterAll(async () => {
+      await broker?.stop()
+    })
+
+    test('followers see each move; a late joiner gets the live slide at once', async () => {
+      const presenter = await open({ presenter: true })
+      const phone = await open()
+      await expect.poll(() => phone.client.connected).toBe(true)
+      presenter.write!(nav(3))
+      await expect.poll(() => pages(phone)).toContain(3)
+      presenter.write!(nav(4))
+      await expect.poll(() => pages(phone).at(-1)).toBe(4)
+      // A write Slidev makes while applying an update is not sent again.
+      presenter.write!(nav(9), true)
+      const late = await open()
+      await expect.poll(() => pages(late)).toEqual([4])
+      expect(pages(phone)).not.toContain(9)
+    })
+
+    test('a device without the key cannot move the talk: not by publishing, not by replaying what it received', async () => {
+      const presenter = await open({ presenter: true })
+      const phone = await open()
+      presenter.write!(nav(5))
+      await expect.poll(() => pages(phone).at(-1)).toBe(5)
+      const received = phone.frames.filter(f => f.includes('"cmd":"publish"')).map(f => JSON.parse(f) as { topic: string, payload: { data: number[] } })
+      expect(received.length).toBeGreaterThan(0)
+      presenter.write!(nav(6))
+      await expect.poll(() => pages(phone).at(-1)).toBe(6)
+      // Each try on a connection of its own: Mosquitto drops a refused publish, Aedes also
+      // closes the connection.
+      const tries: [string, string | Buffer][] = [
+        [
+          TOPIC.nav,
+          JSON.stringify(nav(13)),
+        ],
+        [
+          TOPIC.drawings,
+          JSON.stringify({ 1: '<path d="M0 0"/>' }),
+        ],
+        ...received.map(f => [
+          f.topic,
+          Buffer.from(f.payload.data),
+        ] as [string, Buffer]),
+      ]
+      for (const [topic, payload] of tries) {
+        const hostile = await open()
+        for (const qos of [0, 1] as const)
+          hostile.client.publish(topic, payload, { qos, retain: true })
+      }
+      // A new follower and the old one still see the presenter's slide: nothing moved.
+      await new Promise(r => setTimeout(r, 1000))
+      const late = await open()
+      await expect.poll(() => pages(late)).toEqual([6])
+      expect(pages(phone).at(-1)).toBe(6)
+      expect(late.updates.some(u => JSON.stringify(u).includes('M0 0'))).toBe(false)
+    })
+
+    test('a wildcard subscription gets only the talk\'s state; a wrong key or user is refused; the key is in no frame', async () => {
+      const snoop = await open()
+      const topics = new Set<string>()
+      snoop.client.on('message', t => topics.add(t))
+      for (const filter of ['#', 'talk/+', '$SYS/#', '+/+/+'])
+        await snoop.client.subscribeAsync(filter).catch(() => {})
+      const presenter = await open({ presenter: true })
+      presenter.write!(nav(7))
+      await expect.poll(() => topics.has(TOPIC.nav)).toBe(true)
+      await new Promise(r => setTimeout(r, 500))
+      expect([...topics].filter(t => t !== TOPIC.nav && t !== TOPIC.drawings)).toEqual([])
+      for (const password of [
+        `${KEY}x`,
+        KEY.slice(0, -1),
+      ])
+        await expect(device(broker, { password }), password).rejects.toThrow(/not authori[sz]ed/i)
+      await expect(new Promise((resolve, reject) => {
+        const c = mqtt.connect(broker.url, { username: 'audience', password: KEY, reconnectPeriod: 0 })
+        c.once('connect', resolve)
+        c.once('error', reject)
+      })).rejects.toThrow(/not authori[sz]ed/i)
+      for (const d of devices.filter(d => d !== presenter && !d.write))
+        expect(d.frames.join('\n')).not.toContain(KEY)
+      expect(snoop.frames.join('\n')).not.toContain(KEY)
+    })
+
+    test('presenter views stay in step: another presenter\'s move reaches a presenter as a viewer\'s, its own echo does not', async () => {
+      const laptop = await open({ presenter: true })
+      const remote = await open({ presenter: true })
+      await new Promise(r => setTimeout(r, 300))
+      const before = laptop.updates.length
+      remote.write!(nav(8, 'phone-remote'))
+      await expect.poll(() => laptop.updates.at(-1)?.page).toBe(8)
+      expect(laptop.updates.at(-1)?.lastUpdate?.type).toBe('viewer')
+      laptop.write!(nav(8, 'presenter-laptop'))
+      laptop.write!(nav(9, 'presenter-laptop'))
+      await expect.poll(() => pages(remote).at(-1)).toBe(9)
+      await new Promise(r => setTimeout(r, 300))
+      expect(laptop.updates.slice(before).map(u => u.page)).toEqual([8])
+    })
+
+    test('the broker restarts: followers are back within 5 s with no action, on the presenter\'s slide', async () => {
+      const presenter = await open({ presenter: true })
+      const phone = await open()
+      presenter.write!(nav(10))
+      await expect.poll(() => pages(phone).at(-1)).toBe(10)
+      await broker.stop()
+      await broker.start()
+      const up = Date.now()
+      // The presenter's slide is back (an embedded broker forgot it: the presenter sends it again).
+      const late = await open()
+      await expect.poll(() => pages(late).at(-1), { timeout: 5_000 }).toBe(10)
+      presenter.write!(nav(11))
+      await expect.poll(() => pages(phone).at(-1), { timeout: 5_000 }).toBe(11)
+      test.info().annotations.push({ type: 'back after a restart', description: `${Date.now() - up} ms` })
+      expect(Date.now() - up).toBeLessThan(5_000)
+    })
+  })
+}
+
+test('both brokers read one set of rules, the shipped ACL: the audience reads the state, only the presenter writes it', () => {
+  const rules = loadRules()
+  for (const topic of Object.values(TOPIC)) {
+    expect(may(rules, undefined, 'read', topic)).toBe(true)
+    expect(may(rules, undefined, 'write', topic)).toBe(false)
+    expect(may(rules, PRESENTER_USER, 'write', topic)).toBe(true)
+  }
+  expect(may(rules, undefined, 'read', 'talk/other')).toBe(false)
+  expect(may(rules, PRESENTER_USER, 'write', '$SYS/broker')).toBe(false)
+  expect(may(rules, 'someone', 'read', TOPIC.nav)).toBe(false)
+})
