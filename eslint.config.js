@@ -20,9 +20,14 @@ export default antfu(
     ],
   },
   {
-    // Command-line tools and the tests' site server: printing is their job, and a
+    // Command-line tools and the tests' site and room servers: printing is their job, and a
     // top-level await is how an ES module script waits for its work.
-    files: ['scripts/**/*.ts', 'lib/**/*.ts', 'tests/support/sites.ts'],
+    files: [
+      'scripts/**/*.ts',
+      'lib/**/*.ts',
+      'tests/support/sites.ts',
+      'tests/support/rooms.ts',
+    ],
     rules: {
       'no-console': 'off',
       'antfu/no-top-level-await': 'off',

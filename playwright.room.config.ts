@@ -1,12 +1,11 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
-import { AUDIENCE_HOST, CONNECTIONS_LOG, ROOM_KEY, ROOM_URL } from './tests/support/room'
-import { ROOM_PORT } from './tests/support/servers'
+import { ROOMS } from './tests/support/room'
 
-// The room (`npm run present`) against its real server, started as the README says,
-// on loopback only; its own config, so it does not wait for the static builds that
-// playwright.config.ts makes. Every Node process of the server records and refuses any
-// connection off this machine (tests/support/no-way-out.ts).
+// The rooms (`npm run present`) against their real servers and brokers, started as the
+// README says (tests/support/rooms.ts), on loopback only: one with the embedded broker,
+// one following Mosquitto. Its own config, so it does not wait for the static builds
+// that playwright.config.ts makes; `npm test` runs it after them, on the same dist/.
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['the-room-follows-the-talk.spec.ts', 'the-room-survives-a-restart.spec.ts'],
@@ -17,23 +16,17 @@ export default defineConfig({
     ['list'],
   ],
   use: {
-    baseURL: ROOM_URL,
     launchOptions: {
       executablePath: requireChromium(),
-      args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${AUDIENCE_HOST} 127.0.0.1`],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
     serviceWorkers: 'block',
   },
   webServer: {
-    command: `rm -f ${CONNECTIONS_LOG} && npm run present -- --bind 127.0.0.1 --port ${ROOM_PORT}`,
-    url: `${ROOM_URL}/`,
-    env: {
-      PRESENTER_KEY: ROOM_KEY,
-      NODE_OPTIONS: '--import ./tests/support/no-way-out.ts',
-      NO_WAY_OUT_LOG: CONNECTIONS_LOG,
-    },
-    timeout: 240_000,
+    command: 'tsx tests/support/rooms.ts',
+    url: `${ROOMS[1].url}/`,
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',
   },

@@ -17,10 +17,10 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
 import { defineConfig } from 'vite'
+import { CHUNK_MAP } from './lib/chunk-map.ts'
 import { HANDOUT_PDF } from './lib/deck-files.ts'
 import { metaContentSecurityPolicy } from './lib/host-headers.ts'
 import { checkDeckUrl } from './lib/options.ts'
-import { presenterGuard } from './lib/room.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -112,7 +112,7 @@ function onlyUsedMermaidDiagrams(root: string): Plugin {
 }
 
 // ----------------------------------------------------------------------------
-// dist/.vite/chunks.json: for every built JS file, the modules in it (paths from
+// dist/.vite/chunks.json (CHUNK_MAP, read by lib/chunk-map.ts): for every built JS file, the modules in it (paths from
 // node_modules/ or the project) and the files it imports. The budget tests read
 // it to tell Mermaid's, Shiki's, KaTeX's and Monaco's code by its source, since
 // chunk names cannot: Slidev's "modules/shiki" chunk holds Vue's runtime.
@@ -136,7 +136,7 @@ function chunkMap(): Plugin {
       ]))
       this.emitFile({
         type: 'asset',
-        fileName: '.vite/chunks.json',
+        fileName: CHUNK_MAP,
         source: JSON.stringify(chunks),
       })
     },
@@ -249,8 +249,6 @@ export default defineConfig(async () => {
       chunkMap(),
       contentSecurityPolicyMeta(root),
       precacheHandout(),
-      // The room server (`npm run present`): only the presenter's key changes the talk.
-      presenterGuard(),
     ],
   }
 })

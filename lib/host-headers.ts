@@ -16,6 +16,11 @@ export type HeadersFor = (path: string) => Record<string, string>
 /** What both hosts send for a static file when no rule names a Cache-Control. */
 const HOST_DEFAULTS: Record<string, string> = { 'Cache-Control': 'public, max-age=0, must-revalidate' }
 
+/** A Content-Security-Policy's directives: each name with its sources. */
+export function directives(policy: string): Record<string, string[]> {
+  return Object.fromEntries(policy.split(';').map(d => d.trim().split(/\s+/)).filter(d => d[0]).map(([name, ...values]) => [name, values]))
+}
+
 /** CSP directives a `<meta>` tag cannot carry (the browser ignores them, with an error). */
 const HEADER_ONLY_DIRECTIVES = [
   'frame-ancestors',
@@ -85,12 +90,22 @@ export async function hostHeaders(host: HeaderHost, root = '.', publish?: string
 }
 
 /**
+ * What a page may connect to, by its own policy: 'self'. The hosts' headers also allow
+ * `wss:`, for a build that follows a broker elsewhere (LIVE_URL), whose pages then add
+ * that broker's origin here (lib/live/pages.ts); a page is held to both policies.
+ */
+const PAGE_CONNECT = 'connect-src \'self\''
+
+/**
  * The Content-Security-Policy Netlify sends for the pages, less what a `<meta>` tag
- * cannot carry: written into the built pages for hosts that send no headers (GitHub Pages).
+ * cannot carry, and with connect-src narrowed to the page's own (PAGE_CONNECT): written
+ * into the built pages, for hosts that send no headers (GitHub Pages) and on every host.
  */
 export async function metaContentSecurityPolicy(root = '.'): Promise<string> {
   const policy = (await netlifyHeaders(root))('/index.html')['Content-Security-Policy']
   if (!policy)
     throw new Error('netlify.toml sends no Content-Security-Policy for /index.html')
-  return policy.split(';').map(d => d.trim()).filter(d => d && !HEADER_ONLY_DIRECTIVES.includes(d.split(/\s+/)[0])).join('; ')
+  return policy.split(';').map(d => d.trim()).filter(d => d && !HEADER_ONLY_DIRECTIVES.includes(d.split(/\s+/)[0])).map(d => d.startsWith('connect-src')
+    ? PAGE_CONNECT
+    : d).join('; ')
 }

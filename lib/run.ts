@@ -53,6 +53,20 @@ export function runAsync(command: string, args: string[], { env = {}, cwd }: Omi
   })
 }
 
+/**
+ * Whether `url` answers (2xx) within `timeout` ms, asked every 200 ms: for a server just
+ * started. `gaveUp` ends the wait early (its process has exited, say).
+ */
+export async function answering(url: string, timeout: number, gaveUp = () => false): Promise<boolean> {
+  const until = Date.now() + timeout
+  while (Date.now() < until && !gaveUp()) {
+    if (await fetch(url).then(r => r.ok, () => false))
+      return true
+    await new Promise(resolve => setTimeout(resolve, 200))
+  }
+  return false
+}
+
 const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url))
 
 // Slidev's export (and a build with the PDF download, which exports) serves the deck on a

@@ -19,8 +19,6 @@ export const SLIDEV_INTERNALS: Record<string, string> = {
     'the nav bar\'s button, so the reading-view and handout buttons look like Slidev\'s own',
   '@slidev/client/composables/useTimer.ts':
     'the presenter\'s timer, for the pacing badge and the `t` shortcut',
-  '@slidev/client/state/shared.ts':
-    'sharedState: the slide the presenter is on, which the reading view follows in a room (`npm run present`; reading/live-follow.ts)',
   '@slidev/client/builtin/Mermaid.vue':
     'Slidev\'s Mermaid renderer, loaded lazily by components/Mermaid.vue, which takes its place',
 }

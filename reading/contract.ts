@@ -13,6 +13,8 @@ export const READ_PAGE = 'read.html'
 
 /** The pages' script, at the site's root: reading/page/ bundled (reading/bundle.ts). */
 export const PAGE_SCRIPT = 'prerendered.js'
+/** Beside it: the reading page's live follower, a module it imports only in a live talk. */
+export const LIVE_SCRIPT = 'live-page.js'
 
 /** sessionStorage: the reader chose the slides in this tab, so a reload keeps them. */
 export const CHOSE_SLIDES = 'lp:chose-slides'

@@ -4,10 +4,14 @@ import { resolve } from 'node:path'
 // The static site, with the PDF download (built in the same step, with the
 // Chromium that lib/chromium.ts finds), the handout and the pre-rendered pages with their
 // link preview pictures (og/N.png, the cover's for the deck's own address).
+// With LIVE_URL (wss://…, several space-separated for a bridged pair) every page follows
+// that broker: a hosted copy of the talk is live (lib/live/pages.ts); the presenter opens
+// /presenter?key=… with the key that broker takes. No key enters the build.
 // Builds into a temporary folder and swaps it in only when everything worked,
 // so a failed build never leaves a half-written dist/.
 import process from 'node:process'
 import { requireChromium } from '../lib/chromium'
+import { brokersFromEnv, checkBrokers, writeLivePages } from '../lib/live/pages'
 import { checkBase, checkDeckUrl, fail, flagValue } from '../lib/options'
 import { slidev, tsx } from '../lib/run'
 
@@ -16,7 +20,8 @@ import { slidev, tsx } from '../lib/run'
  * Stops the process with one line on bad input, a missing browser or a failed step.
  */
 function buildSite(out: string, slidevArgs: string[]): void {
-  const problem = checkBase(flagValue(slidevArgs, '--base')) ?? checkDeckUrl(process.env.DECK_URL)
+  const brokers = brokersFromEnv(process.env)
+  const problem = checkBase(flagValue(slidevArgs, '--base')) ?? checkDeckUrl(process.env.DECK_URL) ?? checkBrokers(brokers, true)
   if (problem)
     fail(problem, 2)
   const executablePath = requireChromium('The build needs it for the PDF download and the preview pictures.')
@@ -52,6 +57,10 @@ function buildSite(out: string, slidevArgs: string[]): void {
   if (!tsx('scripts/prerender.ts', [partial, flagValue(slidevArgs, '--base') ?? '/']).ok)
     failed('pre-rendering the slides (scripts/prerender.ts)')
   took('pre-rendering')
+  if (brokers.length) {
+    writeLivePages(partial, brokers)
+    took(`the pages following ${brokers.join(', ')}`)
+  }
   rmSync(out, { recursive: true, force: true })
   renameSync(partial, out)
 }

@@ -21,7 +21,8 @@ import type { Page } from 'playwright-core'
 //   prerendered.js  the pages' script (reading/page/, bundled): picks the view before
 //                   the first paint, wires the reading page or starts the app
 //   og/N.png        slide N as its link preview image (not in the offline precache)
-// and puts index.html, read.html and prerendered.js in the service worker's precache.
+// and puts index.html, read.html and prerendered.js in the service worker's precache,
+// and takes the live client (MQTT.js) out of it.
 // reading/takeover.ts removes the snapshot once the app has drawn the same slide; the
 // reading view is read.html, a static page (reading/page/ wires it).
 // Here: the slide's capture and the run. Serializing and picking CSS rules is
@@ -36,7 +37,7 @@ import { CANVAS } from '../lib/canvas'
 import { drawn, installHelpers } from '../lib/capture-dom'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from '../lib/chromium'
 import { loadDeck } from '../lib/deck-source'
-import { precache } from '../lib/precache'
+import { liveClientFiles, precache } from '../lib/precache'
 import { serve } from '../lib/serve'
 import { bundlePageScript } from '../reading/bundle'
 import { captureReading, PHONE } from '../reading/capture'
@@ -159,7 +160,8 @@ async function prerender(dir: string, base: string, executablePath: string, entr
     for (const [file, html] of pages)
       writeFileSync(join(dir, file), html)
     await bundlePageScript(join(dir, PAGE_SCRIPT))
-    precache(dir, ['index.html', READ_PAGE, PAGE_SCRIPT])
+    // The live client loads only in a live talk, online: no visit need download it for offline.
+    precache(dir, ['index.html', READ_PAGE, PAGE_SCRIPT], liveClientFiles(dir))
   }
   finally {
     await browser.close()

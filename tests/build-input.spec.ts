@@ -36,6 +36,18 @@ test('a DECK_URL that is not an address is refused before anything is built', ()
   expect(existsSync(out)).toBe(false)
 })
 
+test('a LIVE_URL that is not a secure WebSocket address is refused before anything is built', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'lp-build-')), 'dist')
+  for (const url of ['ws://192.168.1.20:3030/live', 'https://mqtt.example.org/mqtt', 'wss://']) {
+    const { status, lines } = run('scripts/build.ts', ['--out', out], { LIVE_URL: url })
+    expect(status, `LIVE_URL=${url}`).toBe(2)
+    expect(lines).toEqual([
+      expect.stringMatching(/LIVE_URL must name secure WebSocket addresses, wss:\/\/… .*served over HTTPS/),
+    ])
+    expect(existsSync(out)).toBe(false)
+  }
+})
+
 test('an export with no browser available stops with one line and writes no PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lp-export-'))
   const { status, lines } = run('scripts/export.ts', ['pdf'], {

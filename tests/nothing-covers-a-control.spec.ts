@@ -109,8 +109,19 @@ test.describe('nothing covers a control', () => {
       await deck.open(1)
       await afterTheBadge(page, !screen.noBadge)
       // The bar shows on hover or when it is always there (an upright screen).
-      await page.locator('nav .slidev-icon-btn').first().hover({ force: true })
-      await expect(page.locator('nav .slidev-icon-btn').first()).toBeVisible()
+      const first = page.locator('nav .slidev-icon-btn').first()
+      await first.hover({ force: true })
+      // Slidev fades the bar in over 300 ms (play.vue): check it once the fade is over,
+      // not at its first frame, where the bar is still at opacity 0.
+      await expect.poll(() => first.evaluate(async (el) => {
+        const chain: Element[] = []
+        for (let at: Element | null = el; at; at = at.parentElement)
+          chain.push(at)
+        const opacity = () => chain.reduce((o, at) => o * Number(getComputedStyle(at).opacity), 1)
+        opacity()
+        await Promise.all(chain.flatMap(at => at.getAnimations()).map(a => a.finished.catch(() => {})))
+        return opacity()
+      }), { message: 'the navigation bar, faded in' }).toBeGreaterThan(0.5)
       if (screen.noBadge)
         await expect(page.locator('.slidev-pwa-indicator'), 'the badge on a screen this short').toBeHidden()
       else

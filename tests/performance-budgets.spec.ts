@@ -7,8 +7,10 @@ import type { Library } from './support/chunks'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { COVER_BUDGET, COVER_VS_REFERENCE, FIRST_VISIT_BUDGET, KB, READING_VIEW_BUDGET } from '../lib/budgets'
+import { readChunkMap } from '../lib/chunk-map'
 import { loadDeck } from '../lib/deck-source'
 import { gzipSize, precacheList, readVisit, settle, watchFirstPaint, wholeVisit } from '../lib/first-visit'
+import { liveClientFiles } from '../lib/precache'
 import { CHUNK_MAP, LIBRARIES, libraryFiles, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
 import { expect, test, watchPage } from './support/deck'
 import { heldUpright } from './support/reading'
@@ -115,7 +117,7 @@ test(`a phone held upright needs at most ${READING_VIEW_BUDGET / KB} KB gzip bef
 
 test('the reading view\'s Vue code is fetched neither for the slides nor for the reading page (a static page)', async ({ deck }) => {
   expect(existsSync(join(DIST, CHUNK_MAP))).toBe(true)
-  const chunks: Record<string, { modules: string[] }> = JSON.parse(readFileSync(join(DIST, CHUNK_MAP), 'utf8'))
+  const chunks = readChunkMap(DIST)
   const reading = Object.keys(chunks).filter(f => chunks[f].modules.some(m => m.endsWith('reading/ReadingView.vue')))
   expect(reading, 'chunks holding reading/ReadingView.vue').toHaveLength(1)
   const { page } = deck
@@ -125,6 +127,15 @@ test('the reading view\'s Vue code is fetched neither for the slides nor for the
   await expect(page.locator('.reading-slide').first()).toBeVisible()
   const later = await page.evaluate(() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))
   expect(later.filter(p => reading.some(r => p.endsWith(`/${r}`))), 'the reading page fetched the app\'s reading view').toEqual([])
+})
+
+test('the live client (MQTT.js) is fetched by no first visit and held by no offline precache', async ({ deck }) => {
+  const live = liveClientFiles(DIST)
+  const chunks = readChunkMap(DIST)
+  expect(live.flatMap(f => chunks[f].modules).filter(m => m.startsWith('mqtt/')), 'MQTT.js is in the live client\'s files').not.toEqual([])
+  expect(precacheList(DIST).filter(f => live.includes(f)), 'the offline precache').toEqual([])
+  const { fetched } = await wholeVisit(deck.page, '/1')
+  expect(fetched.map(f => f.path.replace(/^\//, '')).filter(f => live.includes(f)), 'the first visit').toEqual([])
 })
 
 test('the whole first visit, with the offline precache, stays under 1.2 MB gzip', async ({ deck, baseURL }) => {

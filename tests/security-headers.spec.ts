@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SLIDES_PDF } from '../lib/deck-files'
+import { directives } from '../lib/host-headers'
 import { serve } from '../lib/serve'
 import { BOTH_SCHEMES, expect, reportCspViolations, test, watchPage } from './support/deck'
 import { DECK_PORT, PAGES_PORT, SUB_DIST, SUB_PATH, SUB_SPA_PORT } from './support/servers'
@@ -13,15 +14,18 @@ const POLICY = {
   'object-src': ['\'none\''],
   'base-uri': ['\'self\''],
   'frame-ancestors': ['\'none\''],
-  'connect-src': ['\'self\''],
+  // `wss:` for a build that follows a broker elsewhere (LIVE_URL): each page's own
+  // policy narrows it (PAGE_POLICY), and a page is held to both.
+  'connect-src': ['\'self\'', 'wss:'],
   'font-src': ['\'self\'', 'data:'],
+}
+/** The policy each built page carries itself (a meta tag): what the header says, narrower. */
+const PAGE_POLICY = {
+  ...POLICY,
+  'connect-src': ['\'self\''],
 }
 const REVALIDATE = 'public, max-age=0, must-revalidate'
 const IMMUTABLE = 'public, max-age=31536000, immutable'
-
-function directives(policy: string): Record<string, string[]> {
-  return Object.fromEntries(policy.split(';').map(d => d.trim().split(/\s+/)).filter(d => d[0]).map(([name, ...values]) => [name, values]))
-}
 
 const hosts = [
   {
@@ -75,10 +79,24 @@ test.describe('on GitHub Pages', () => {
     expect(res?.headers()['content-security-policy']).toBeUndefined()
     await expect(deck.slide(7)).toBeVisible()
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content') ?? ''
-    const { 'frame-ancestors': _cannot, ...rest } = POLICY
+    const { 'frame-ancestors': _cannot, ...rest } = PAGE_POLICY
     expect(directives(meta)).toMatchObject(rest)
     expect(directives(meta)['frame-ancestors']).toBeUndefined()
   })
+})
+
+test('every built page\'s own policy connects to nothing but its own origin', () => {
+  for (const dist of ['dist', SUB_DIST]) {
+    const pages = readdirSync(dist).filter(f => f.endsWith('.html'))
+    expect(pages.length, dist).toBeGreaterThan(20)
+    for (const file of pages) {
+      const html = readFileSync(join(dist, file), 'utf8')
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1].replace(/&#39;/g, '\'')
+      expect(meta, `${dist}/${file} carries the policy`).toBeTruthy()
+      expect(directives(meta!)['connect-src'], `${dist}/${file}`).toEqual(PAGE_POLICY['connect-src'])
+      expect(html, `${dist}/${file} follows no broker`).not.toContain('name="lp-live"')
+    }
+  }
 })
 
 test('the presenter view and the overview run under the policy with no violation', { tag: BOTH_SCHEMES }, async ({ deck, page }) => {

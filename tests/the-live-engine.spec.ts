@@ -3,10 +3,11 @@ import type { BrokerKind, RunningBroker } from './support/brokers'
 import { Buffer } from 'node:buffer'
 import { expect, test } from '@playwright/test'
 import mqtt from 'mqtt'
+import { connectLive } from '../lib/live/connect'
 import { loadRules, may } from '../lib/live/rules'
 import { mqttSync } from '../lib/live/sync'
 import { PRESENTER_USER, TOPIC } from '../lib/live/topics'
-import { BROKERS, startBroker } from './support/brokers'
+import { bridgeConf, BROKERS, mosquitto, startBroker } from './support/brokers'
 
 // The live path's engine, on both brokers it runs on, from the devices' side: MQTT.js
 // clients as the pages use them (lib/live/sync.ts is what the pages hand Slidev). No
@@ -36,7 +37,23 @@ interface Device {
   write?: (state: Nav, updating?: boolean) => void
 }
 
-async function device(broker: RunningBroker, options: { presenter?: boolean, password?: string } = {}): Promise<Device> {
+/**
+ * Slidev's side of a channel, as the page holds it: each update lands in `state`, except
+ * those `lets(update)` says the page lets fall (as Slidev's sync state does while the
+ * page is patching its own state). `updates` is every update it was handed.
+ */
+function follow(client: MqttClient, presenter: boolean, lets: (update: Partial<Nav>) => boolean = () => false, at = 1) {
+  const state = nav(at)
+  const updates: Partial<Nav>[] = []
+  const write = mqttSync(client, presenter).init<Nav>(CHANNEL, (d) => {
+    updates.push(d)
+    if (!lets(d))
+      Object.assign(state, d)
+  }, state)
+  return { state, updates, write }
+}
+
+async function device(broker: RunningBroker, options: { presenter?: boolean, password?: string, lets?: (update: Partial<Nav>) => boolean, at?: number } = {}): Promise<Device & { state: Nav }> {
   const client = mqtt.connect(broker.url, {
     reconnectPeriod: 500,
     connectTimeout: 5000,
@@ -50,9 +67,11 @@ async function device(broker: RunningBroker, options: { presenter?: boolean, pas
     client.once('connect', () => resolve())
     client.once('error', reject)
   })
-  const updates: Partial<Nav>[] = []
-  const write = mqttSync(client, !!options.presenter).init<Nav>(CHANNEL, d => updates.push(d), nav(1))
-  return { client, frames, updates, write }
+  return {
+    client,
+    frames,
+    ...follow(client, !!options.presenter, options.lets, options.at),
+  }
 }
 
 const pages = (d: Device) => d.updates.map(u => u.page)
@@ -173,6 +192,63 @@ for (const kind of BROKERS) {
       expect(laptop.updates.slice(before).map(u => u.page)).toEqual([8])
     })
 
+    test('a state the page let fall (Slidev drops an update while it patches its own state) is handed on again until the page holds it', async () => {
+      const presenter = await open({ presenter: true })
+      let fallen = 0
+      // The page lets the first two deliveries of slide 12 fall, as a laptop following the
+      // talk does when the move arrives in the tick after its own write.
+      const laptop = await open({
+        lets: u => u.page === 12 && fallen++ < 2,
+      })
+      presenter.write!(nav(12))
+      await expect.poll(() => laptop.state.page).toBe(12)
+      expect(pages(laptop).filter(p => p === 12)).toHaveLength(3)
+      // Once held, it is handed on no more.
+      await new Promise(r => setTimeout(r, 300))
+      expect(pages(laptop).filter(p => p === 12)).toHaveLength(3)
+    })
+
+    test('a presenter\'s own move wins over another\'s move it let fall: that one is not handed on again', async () => {
+      let fell = 0
+      const laptop: Device & { state: Nav } = await open({
+        presenter: true,
+        // The remote's move arrives as the laptop moves on by itself: Slidev lets it fall.
+        lets: (u) => {
+          if (u.page !== 13 || fell++ > 0)
+            return false
+          laptop.state.page = 14
+          laptop.write!(nav(14, 'presenter-laptop'))
+          return true
+        },
+      })
+      const remote = await open({ presenter: true })
+      await new Promise(r => setTimeout(r, 300))
+      remote.write!(nav(13, 'phone-remote'))
+      await expect.poll(() => pages(laptop)).toContain(13)
+      await new Promise(r => setTimeout(r, 400))
+      expect(laptop.state.page).toBe(14)
+      expect(pages(laptop).filter(p => p === 13)).toHaveLength(1)
+      await expect.poll(() => remote.state.page).toBe(14)
+    })
+
+    test('a presenter view that opens where the broker holds no talk starts it at its slide; where it holds one, follows it', async () => {
+      // No talk held: what earlier tests left is taken away (an empty retained message).
+      const clear = await open({ presenter: true })
+      await clear.client.publishAsync(TOPIC.nav, '', { qos: 1, retain: true })
+      clear.client.end(true)
+      const phone = await open()
+      const laptop = await open({ presenter: true, at: 5 })
+      await expect.poll(() => pages(phone).at(-1)).toBe(5)
+      const late = await open()
+      await expect.poll(() => pages(late)).toEqual([5])
+      // A second presenter view, opened elsewhere in the talk, does not move the room.
+      const remote = await open({ presenter: true, at: 2 })
+      await expect.poll(() => remote.state.page).toBe(5)
+      await new Promise(r => setTimeout(r, 800))
+      expect(pages(phone).at(-1)).toBe(5)
+      expect(laptop.state.page).toBe(5)
+    })
+
     test('the broker restarts: followers are back within 5 s with no action, on the presenter\'s slide', async () => {
       const presenter = await open({ presenter: true })
       const phone = await open()
@@ -191,6 +267,72 @@ for (const kind of BROKERS) {
     })
   })
 }
+
+// Beyond one machine: two Mosquitto brokers joined by Mosquitto's own bridge, with the
+// shipped bridge.conf, and the pages' own client (lib/live/connect.ts) given both addresses.
+test.describe('two Mosquitto brokers joined by a bridge', () => {
+  let a: RunningBroker
+  let b: RunningBroker
+  const clients: MqttClient[] = []
+  test.beforeAll(async () => {
+    a = await mosquitto(KEY)
+    b = await mosquitto(KEY, undefined, bridgeConf(a.tcpPort!, KEY))
+  })
+  test.afterAll(async () => {
+    for (const c of clients)
+      c.end(true)
+    await a?.stop()
+    await b?.stop()
+  })
+  function join(servers: string[], key = ''): { client: MqttClient, updates: Partial<Nav>[], write?: (s: Nav) => void, connects: () => number } {
+    const client = connectLive({ servers, room: '' }, key)
+    clients.push(client)
+    const { updates, write } = follow(client, !!key)
+    let connects = 0
+    client.on('connect', () => connects++)
+    return {
+      client,
+      updates,
+      write,
+      connects: () => connects,
+    }
+  }
+
+  test('the presenter on one, followers on both, all follow; stop one and its followers move to the other within 10 s', async () => {
+    const presenter = join([a.url, b.url], KEY)
+    const onA = join([a.url, b.url])
+    const onB = join([b.url, a.url])
+    for (const d of [presenter, onA, onB])
+      await expect.poll(() => d.client.connected).toBe(true)
+    // The bridge is up once a move crosses it.
+    await expect.poll(() => {
+      presenter.write!(nav(2))
+      return onB.updates.at(-1)?.page
+    }, { timeout: 15_000 }).toBe(2)
+    presenter.write!(nav(3))
+    for (const d of [onA, onB])
+      await expect.poll(() => d.updates.at(-1)?.page).toBe(3)
+    // A late joiner on the far broker gets the live slide from its own broker's retained state.
+    const lateOnB = join([b.url])
+    await expect.poll(() => lateOnB.updates.map(u => u.page)).toEqual([3])
+
+    const before = [presenter, onA].map(d => d.connects())
+    await a.stop()
+    const stopped = Date.now()
+    // The presenter and the follower that were on A connect again, with no action: to B,
+    // the only broker left.
+    for (const [i, d] of [presenter, onA].entries())
+      await expect.poll(() => d.client.connected && d.connects() > before[i], { timeout: 10_000 }).toBe(true)
+    presenter.write!(nav(4))
+    for (const d of [onA, onB, lateOnB]) {
+      await expect.poll(() => d.updates.at(-1)?.page, {
+        timeout: Math.max(1, 10_000 - (Date.now() - stopped)),
+      }).toBe(4)
+    }
+    test.info().annotations.push({ type: 'followers of the stopped broker on the other', description: `${Date.now() - stopped} ms` })
+    expect(Date.now() - stopped).toBeLessThan(10_000)
+  })
+})
 
 test('both brokers read one set of rules, the shipped ACL: the audience reads the state, only the presenter writes it', () => {
   const rules = loadRules()

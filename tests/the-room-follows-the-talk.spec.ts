@@ -1,29 +1,33 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { MqttClient } from 'mqtt'
 import type { Server, Socket } from 'node:net'
-import { Buffer } from 'node:buffer'
-import { readFileSync } from 'node:fs'
+import type { RoomUnderTest } from './support/room'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { createServer, connect as netConnect } from 'node:net'
 import { expect, test } from '@playwright/test'
-import { KEY_HEADER, NO_KEY, REFUSED, SHARED_KEYS, WRONG_KEY } from '../lib/room'
+import jsQR from 'jsqr'
+import mqtt from 'mqtt'
+import { PNG } from 'pngjs'
+import { TOPIC } from '../lib/live/topics'
 import { heldUpright } from './support/reading'
-import { AUDIENCE_URL, CONNECTIONS_LOG, PHONE_URL, ROOM_KEY, ROOM_URL } from './support/room'
+import { CONNECTIONS_LOG, ROOM_KEY, ROOMS } from './support/room'
 import { ROOM_NETWORK_PORT, ROOM_PORT } from './support/servers'
 
-// A talk given with `npm run present` (playwright.room.config.ts starts it): the
-// presenter's laptop with the key, and two devices of the audience, a phone held
-// upright in the reading view and a laptop on the slides. The tests run in order, on
-// one server, as the talk does.
-test.describe.configure({ mode: 'serial' })
+// A talk given with `npm run present` (tests/support/rooms.ts starts the rooms), once on
+// each broker: the presenter's laptop with the key, and two devices of the audience, a
+// phone held upright on the static reading page and a laptop on the slides. The tests
+// of a room run in order, as the talk does.
 
 interface Device {
   context: BrowserContext
   page: Page
-  /** Everything the server sent it: response bodies and WebSocket frames. */
+  /** Everything it was sent: response headers and bodies, WebSocket frames. */
   received: string[]
   errors: string[]
 }
 
-/** The phone's Wi-Fi: a proxy in front of the room server that the tests can cut. */
+/** The phone's Wi-Fi: a proxy in front of the room that the tests can cut. */
 class Network {
   private server: Server
   private sockets = new Set<Socket>()
@@ -85,288 +89,317 @@ async function device(browser: Browser, options: Parameters<Browser['newContext'
   return { context, page, received, errors }
 }
 
-/** A request from the device's page, as its browser sends it; refusals are expected, not errors. */
-async function send(device: Device, path: string, init: { method: string, body?: string, headers?: Record<string, string> }): Promise<{ status: number, text: string }> {
-  const answer = await device.page.evaluate(async ({ path, init }) => {
-    // An open MCP endpoint answers GET with a stream that never ends.
-    const res = await fetch(path, {
-      ...init,
-      signal: AbortSignal.timeout(10_000),
+/** What the broker holds as the talk's position (its retained state), read as a follower reads it. */
+async function brokerPage(room: RoomUnderTest): Promise<number> {
+  const client = mqtt.connect(room.brokerUrl, { reconnectPeriod: 0 })
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      client.on('error', reject)
+      client.on('message', (_t, payload) => resolve(JSON.parse(payload.toString()).page))
+      client.subscribe(TOPIC.nav)
+      setTimeout(() => reject(new Error('no retained state')), 5000)
     })
-    return { status: res.status, text: await res.text().catch(e => String(e)) }
-  }, { path, init })
-  const expected = `status of ${answer.status}`
-  device.errors.splice(0, device.errors.length, ...device.errors.filter(e => !e.includes(expected)))
-  return answer
-}
-
-/** The slide the server says is being presented. */
-async function serverPage(context: BrowserContext): Promise<number> {
-  const code = await (await context.request.get(`${ROOM_URL}/@server-reactive/nav`)).text()
-  return JSON.parse(code.match(/reactive\((\{.*\})\)/)![1]).page
-}
-
-let network: Network
-let presenter: Device
-let phone: Device
-let laptop: Device
-
-test.beforeAll(async ({ browser }) => {
-  network = new Network(ROOM_NETWORK_PORT, ROOM_PORT)
-  await network.listening()
-  presenter = await device(browser, {
-    baseURL: ROOM_URL,
-    viewport: { width: 1280, height: 720 },
-  })
-  phone = await device(browser, {
-    baseURL: PHONE_URL,
-    ...heldUpright(),
-    reducedMotion: 'reduce',
-  })
-  laptop = await device(browser, {
-    baseURL: AUDIENCE_URL,
-    viewport: { width: 1280, height: 720 },
-  })
-})
-
-test.afterAll(async () => {
-  for (const d of [presenter, phone, laptop])
-    await d?.context.close()
-  await network?.close()
-})
-
-/** The presenter moves on to slide `no` with the keyboard, a slide at a time. */
-async function presentUpTo(no: number): Promise<void> {
-  const page = presenter.page
-  const at = () => Number(new URL(page.url()).pathname.split('/').pop())
-  while (at() !== no) {
-    const from = at()
-    await page.keyboard.press(from < no
-      ? 'ArrowDown'
-      : 'ArrowUp')
-    await expect.poll(at).not.toBe(from)
+  }
+  finally {
+    client.end(true)
   }
 }
 
-async function expectFollowing(no: number): Promise<void> {
-  await expect(laptop.page).toHaveURL(new RegExp(`/${no}(\\?|$)`))
-  await expect(laptop.page.locator(`.slidev-page-${no}`)).toBeVisible()
-  const live = phone.page.locator('.reading-slide[data-live]')
-  await expect(live).toHaveAttribute('id', `slide-${no}`)
-  await expect(phone.page.getByRole('status').filter({ hasText: 'Live' })).toContainText(`slide ${no} of`)
+/** A raw request with the given Host header: what a rebound DNS name would send. */
+function withHost(port: number, host: string, path = '/', headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path,
+      headers: { ...headers, host },
+    }, (res) => {
+      res.resume()
+      resolve(res.statusCode!)
+    })
+    req.on('upgrade', (res, socket) => {
+      socket.destroy()
+      resolve(res.statusCode!)
+    })
+    req.on('error', reject)
+    req.end()
+  })
 }
 
-test('the presenter\'s clicks reach the phone\'s reading view and the laptop\'s slides', async () => {
-  await presenter.page.goto(`/presenter?key=${ROOM_KEY}`)
-  await expect(presenter.page).toHaveURL(/\/presenter\/1(\?|$)/)
-  await expect(presenter.page.locator('.slidev-page-1').first()).toBeVisible()
-  await laptop.page.goto('/')
-  await expect(laptop.page.locator('.slidev-page-1')).toBeVisible()
-  await phone.page.goto('/')
-  await expect(phone.page).toHaveURL(/\/read$/)
-  await expect(phone.page.locator('.reading-slide').first()).toBeVisible()
+for (const room of ROOMS) {
+  test.describe(`a talk in a room on the ${room.broker} broker`, () => {
+    test.describe.configure({ mode: 'serial' })
+    let network: Network | undefined
+    let presenter: Device
+    let phone: Device
+    let laptop: Device
+    const intruders: MqttClient[] = []
 
-  await presentUpTo(4)
-  await expectFollowing(4)
-  await expect(phone.page.locator('#slide-4')).toBeInViewport()
-  expect(await serverPage(presenter.context)).toBe(4)
-})
+    test.beforeAll(async ({ browser }) => {
+      if (room.phoneUrl !== room.url) {
+        network = new Network(ROOM_NETWORK_PORT, ROOM_PORT)
+        await network.listening()
+      }
+      presenter = await device(browser, {
+        baseURL: room.url,
+        viewport: { width: 1280, height: 720 },
+      })
+      phone = await device(browser, {
+        baseURL: room.phoneUrl,
+        ...heldUpright(),
+        reducedMotion: 'reduce',
+      })
+      laptop = await device(browser, {
+        baseURL: room.url,
+        viewport: { width: 1280, height: 720 },
+      })
+    })
 
-test('with reduced motion the phone jumps to the new slide, it does not glide', async () => {
-  const positions = phone.page.evaluate(() => new Promise<number[]>((resolve) => {
-    const seen: number[] = []
-    const sample = () => {
-      seen.push(Math.round(window.scrollY))
-      if (seen.length < 60) {
+    test.afterAll(async () => {
+      for (const d of [presenter, phone, laptop])
+        await d?.context.close()
+      intruders.forEach(c => c.end(true))
+      await network?.close()
+    })
+
+    /** The presenter moves on to slide `no` with the keyboard, a slide at a time. */
+    async function presentUpTo(no: number): Promise<void> {
+      const page = presenter.page
+      const at = () => Number(new URL(page.url()).pathname.split('/').pop())
+      while (at() !== no) {
+        const from = at()
+        await page.keyboard.press(from < no
+          ? 'ArrowDown'
+          : 'ArrowUp')
+        await expect.poll(at).not.toBe(from)
+      }
+    }
+
+    async function expectFollowing(no: number): Promise<void> {
+      await expect(laptop.page).toHaveURL(new RegExp(`/${no}(\\?|$)`))
+      await expect(laptop.page.locator(`.slidev-page-${no}`)).toBeVisible()
+      await expect(phone.page.locator('.reading-slide[data-live]')).toHaveAttribute('id', `slide-${no}`)
+      await expect(phone.page.getByRole('status').filter({ hasText: 'Live' })).toContainText(`slide ${no} of`)
+    }
+
+    test('the presenter\'s clicks reach the phone\'s reading page and the laptop\'s slides', async () => {
+      await presenter.page.goto(`/presenter?key=${ROOM_KEY}`)
+      await expect(presenter.page).toHaveURL(/\/presenter\/1(\?|$)/)
+      expect(presenter.page.url(), 'the key leaves the address').not.toContain(ROOM_KEY)
+      await expect(presenter.page.locator('.slidev-page-1').first()).toBeVisible()
+      await laptop.page.goto('/')
+      await expect(laptop.page.locator('.slidev-page-1')).toBeVisible()
+      await phone.page.goto('/')
+      await expect(phone.page.locator('.reading-slide').first()).toBeVisible()
+      expect(await phone.page.evaluate(() => !!document.querySelector('script[type="module"]')), 'the phone runs no app').toBe(false)
+      // The cover's QR code, on the room's screen: the room's address, drawn by its server.
+      const link = laptop.page.locator('.slidev-page-1 .deck-link')
+      await expect(link.getByRole('img')).toHaveAccessibleName(`QR code for ${room.url}/`)
+      await expect(link.locator('img')).toHaveJSProperty('complete', true)
+      const png = PNG.sync.read(await link.locator('.qr').screenshot())
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data, 'the QR code decodes').toBe(`${room.url}/`)
+
+      await presentUpTo(4)
+      await expectFollowing(4)
+      await expect(phone.page.locator('#slide-4')).toBeInViewport()
+      expect(await brokerPage(room)).toBe(4)
+    })
+
+    test('a device that joins late opens at the live slide', async ({ browser }) => {
+      const late = await device(browser, {
+        baseURL: room.url,
+        viewport: { width: 1280, height: 720 },
+      })
+      await late.page.goto('/')
+      await expect(late.page).toHaveURL(/\/4(\?|$)/)
+      await late.context.close()
+    })
+
+    test('with reduced motion the phone jumps to the new slide, it does not glide', async () => {
+      const positions = phone.page.evaluate(() => new Promise<number[]>((resolve) => {
+        const seen: number[] = []
+        const sample = () => {
+          seen.push(Math.round(window.scrollY))
+          if (seen.length < 60) {
+            requestAnimationFrame(sample)
+          }
+          else {
+            resolve([
+              ...new Set(seen),
+            ])
+          }
+        }
         requestAnimationFrame(sample)
-      }
-      else {
-        resolve([
-          ...new Set(seen),
-        ])
-      }
-    }
-    requestAnimationFrame(sample)
-  }))
-  await presentUpTo(6)
-  await expectFollowing(6)
-  const distinct = await positions
-  expect(distinct.length, `scroll positions on the way: ${distinct.join(', ')}`).toBeLessThanOrEqual(3)
-})
+      }))
+      await presentUpTo(6)
+      await expectFollowing(6)
+      const distinct = await positions
+      expect(distinct.length, `scroll positions on the way: ${distinct.join(', ')}`).toBeLessThanOrEqual(3)
+    })
 
-test('a reader who scrolls away stops following, and "Back to live" brings them back', async () => {
-  const back = phone.page.getByRole('button', { name: 'Back to live' })
-  await expect(back).toBeHidden()
-  await phone.page.mouse.move(200, 500)
-  await phone.page.mouse.wheel(0, -4000)
-  await expect(back).toBeVisible()
-  await expect(phone.page.locator('#slide-6')).not.toBeInViewport()
-  const readerAt = await phone.page.evaluate(() => window.scrollY)
-  await presentUpTo(7)
-  await expectFollowing(7)
-  expect(await phone.page.evaluate(() => window.scrollY), 'the page stays where the reader is').toBe(readerAt)
-  await back.click()
-  await expect(phone.page.locator('#slide-7')).toBeInViewport()
-  await expect(back).toBeHidden()
-})
+    test('a reader who scrolls away stops following, and "Back to live" brings them back', async () => {
+      const back = phone.page.getByRole('button', { name: 'Back to live' })
+      await expect(back).toBeHidden()
+      await phone.page.mouse.move(200, 500)
+      await phone.page.mouse.wheel(0, -4000)
+      await expect(back).toBeVisible()
+      await expect(phone.page.locator('#slide-6')).not.toBeInViewport()
+      const readerAt = await phone.page.evaluate(() => window.scrollY)
+      await presentUpTo(7)
+      await expectFollowing(7)
+      expect(await phone.page.evaluate(() => window.scrollY), 'the page stays where the reader is').toBe(readerAt)
+      await back.click()
+      await expect(phone.page.locator('#slide-7')).toBeInViewport()
+      await expect(back).toBeHidden()
+    })
 
-test('the presenter\'s second device, a phone as a remote, moves the room too', async ({ browser }) => {
-  const remote = await device(browser, {
-    baseURL: ROOM_URL,
-    ...heldUpright(),
-  })
-  const at = await serverPage(presenter.context)
-  // Opened at the slide being presented, it does not send the room back to the cover.
-  await remote.page.goto(`/presenter/${at}?key=${ROOM_KEY}`)
-  await expect(remote.page).toHaveURL(new RegExp(`/presenter/${at}(\\?|$)`), { timeout: 60_000 })
-  await expect(remote.page.locator(`.slidev-page-${at}`).first()).toBeVisible({ timeout: 60_000 })
-  await remote.page.keyboard.press('ArrowDown')
-  await expectFollowing(at + 1)
-  expect(remote.errors).toEqual([])
-  await remote.context.close()
-  // Slidev's presenter views do not follow each other: the laptop's catches up by itself.
-  await presentUpTo(at + 1)
-})
-
-test('an audience POST to every shared-state key gets 403 and moves nothing', async () => {
-  const before = await serverPage(presenter.context)
-  const body = JSON.stringify({
-    source: 'audience-device',
-    patch: {
-      page: 12,
-      clicks: 0,
-      lastUpdate: {
-        id: 'audience-device',
-        type: 'presenter',
-        time: Date.now(),
-      },
-    },
-    timestamp: Date.now(),
-  })
-  const targets = [
-    ...SHARED_KEYS.flatMap(key => [`/@server-reactive/${key}`, `/@server-ref/${key}`]),
-    '/@server-reactive/sync',
-    // Slidev's own write to a slide's notes and content.
-    '/__slidev/slides/1.json',
-  ]
-  for (const device of [phone, laptop]) {
-    for (const target of targets) {
-      const res = await send(device, target, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json' },
+    test('the presenter\'s second device, a phone as a remote, moves the room, and the two views stay in step', async ({ browser }) => {
+      const remote = await device(browser, {
+        baseURL: room.url,
+        ...heldUpright(),
       })
-      expect(res.status, `POST ${target}`).toBe(403)
-      expect(res.text).toContain(REFUSED)
-    }
-  }
-  expect(await serverPage(presenter.context)).toBe(before)
-  // The presenter's next move is the next thing every device hears.
-  await presentUpTo(before + 1)
-  await expectFollowing(before + 1)
-  for (const device of [presenter, phone, laptop])
-    expect(device.received.filter(r => r.includes('audience-device'))).toEqual([])
-  expect(readFileSync('slides.md', 'utf8')).not.toContain('audience-device')
-})
+      const at = await brokerPage(room)
+      await remote.page.goto(`/presenter/${at}?key=${ROOM_KEY}`)
+      await expect(remote.page).toHaveURL(new RegExp(`/presenter/${at}(\\?|$)`), { timeout: 60_000 })
+      await expect(remote.page.locator(`.slidev-page-${at}`).first()).toBeVisible({ timeout: 60_000 })
+      await remote.page.keyboard.press('ArrowDown')
+      await expectFollowing(at + 1)
+      await expect(presenter.page, 'the laptop\'s presenter view follows the phone\'s').toHaveURL(new RegExp(`/presenter/${at + 1}(\\?|$)`))
+      await presenter.page.keyboard.press('ArrowDown')
+      await expect(remote.page, 'and the phone\'s the laptop\'s').toHaveURL(new RegExp(`/presenter/${at + 2}(\\?|$)`))
+      await expectFollowing(at + 2)
+      expect(remote.errors).toEqual([])
+      await remote.context.close()
+    })
 
-test('a malformed or oversized body is refused and the server keeps serving', async () => {
-  const post = (data: string | Buffer) => presenter.context.request.post(`${ROOM_URL}/@server-reactive/nav`, {
-    data,
-    headers: { [KEY_HEADER]: ROOM_KEY, 'content-type': 'application/json' },
-  })
-  expect((await post('{"patch": {')).status()).toBe(400)
-  expect((await post('[]')).status()).toBe(400)
-  // Slidev's own notes endpoint parses the body too; a bad one used to crash it.
-  expect((await presenter.context.request.post(`${ROOM_URL}/__slidev/slides/1.json`, {
-    data: '{"note": ',
-    headers: { [KEY_HEADER]: ROOM_KEY },
-  })).status()).toBe(400)
-  expect((await post(Buffer.alloc(2 * 1024 * 1024, 'a'))).status()).toBe(413)
-  expect((await presenter.context.request.post(`${ROOM_URL}/@server-reactive/__proto__`, {
-    data: '{"patch":{"polluted":true}}',
-    headers: { [KEY_HEADER]: ROOM_KEY },
-  })).status()).toBe(400)
-  expect((await send(laptop, '/', { method: 'GET' })).status).toBe(200)
-  await presentUpTo(await serverPage(presenter.context) + 1)
-})
-
-test('/__mcp and the other tools of the dev server do not answer the audience', async () => {
-  for (const device of [phone, laptop]) {
-    for (const method of ['GET', 'POST', 'DELETE']) {
-      const res = await send(device, '/__mcp', {
-        method,
-        body: method === 'POST'
-          ? JSON.stringify({
-              jsonrpc: '2.0',
-              id: 1,
-              method: 'tools/list',
-              params: {},
-            })
-          : undefined,
-        headers: { 'accept': 'application/json, text/event-stream', 'content-type': 'application/json' },
+    test('an audience device cannot move the talk: not by publishing, not with a wrong key, not by replaying a frame', async () => {
+      const before = await brokerPage(room)
+      const forged = JSON.stringify({
+        page: 12,
+        clicks: 0,
+        lastUpdate: {
+          id: 'audience-device',
+          type: 'presenter',
+          time: Date.now(),
+        },
       })
-      expect(res.status, `${method} /__mcp`).toBe(403)
-      expect(res.text).not.toContain('jsonrpc')
+      // As a device in the room would: the broker's address from the page, no credentials.
+      const anonymous = mqtt.connect(room.brokerUrl, { reconnectPeriod: 0 })
+      intruders.push(anonymous)
+      await new Promise(resolve => anonymous.once('connect', resolve))
+      // A frame the phone received, sent back as it came.
+      const replay = phone.received.filter(f => f.includes('"type":"presenter"')).at(-1)
+      expect(replay, 'the phone received the presenter\'s state').toBeTruthy()
+      for (const [topic, payload] of [
+        [TOPIC.nav, forged],
+        [TOPIC.drawings, '{"1":"<svg/>"}'],
+        [
+          'talk/nav',
+          replay!.slice(replay!.indexOf('{')),
+        ],
+      ]) {
+        anonymous.publish(topic, payload, { retain: true, qos: 0 })
+      }
+      const wrongKey = mqtt.connect(room.brokerUrl, { reconnectPeriod: 0, username: 'presenter', password: `not-${ROOM_KEY}` })
+      intruders.push(wrongKey)
+      const refused = await new Promise<number | undefined>(resolve => wrongKey.once('error', e => resolve((e as { code?: number }).code)))
+      expect(refused, 'CONNACK 5, not authorized').toBe(5)
+      await laptop.page.waitForTimeout(1500)
+      expect(await brokerPage(room)).toBe(before)
+      await expect(laptop.page).toHaveURL(new RegExp(`/${before}(\\?|$)`))
+      await presentUpTo(before + 1)
+      await expectFollowing(before + 1)
+      for (const d of [presenter, phone, laptop])
+        expect(d.received.filter(r => r.includes('audience-device'))).toEqual([])
+    })
+
+    test('only the built site is served: no file beside the deck, no dev server', async () => {
+      const secret = `beside-the-deck-${room.broker}-${Date.now()}`
+      writeFileSync('secrets.txt', secret)
+      try {
+        for (const path of [
+          '/secrets.txt',
+          '/@fs/secrets.txt',
+          `/@fs${process.cwd()}/secrets.txt`,
+          '/package.json',
+          '/slides.md',
+          '/node_modules/.package-lock.json',
+          '/.npmrc',
+          '/@vite/client',
+          '/__slidev/slides/1.json',
+          '/@server-reactive/nav',
+        ]) {
+          const res = await laptop.context.request.get(`${room.url}${path}`)
+          const body = await res.text()
+          expect(body, path).not.toContain(secret)
+          expect(body, path).not.toMatch(/"devDependencies"|import\.meta\.hot|createHotContext|^---\ntheme:/m)
+          if (/^\/(?:@|__|node_modules|\.)/.test(path))
+            expect(res.status(), path).toBe(404)
+        }
+        const post = await laptop.context.request.post(`${room.url}/@server-reactive/nav`, { data: '{}' })
+        expect(post.status()).toBe(405)
+      }
+      finally {
+        rmSync('secrets.txt', { force: true })
+      }
+    })
+
+    test('a request for another host name is refused (DNS rebinding), so is a socket from another site\'s page', async () => {
+      const port = Number(new URL(room.url).port)
+      expect(await withHost(port, `127.0.0.1:${port}`)).toBe(200)
+      expect(await withHost(port, `localhost:${port}`)).toBe(200)
+      for (const host of [`attacker.example:${port}`, 'attacker.example', `127.0.0.1.nip.io:${port}`])
+        expect(await withHost(port, host), host).toBe(421)
+      if (room.broker === 'embedded') {
+        const upgrade = {
+          'connection': 'Upgrade',
+          'upgrade': 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          'sec-websocket-protocol': 'mqtt',
+        }
+        expect(await withHost(port, `127.0.0.1:${port}`, '/live', upgrade)).toBe(101)
+        expect(await withHost(port, `attacker.example:${port}`, '/live', upgrade)).toBe(400)
+        expect(await withHost(port, `127.0.0.1:${port}`, '/live', { ...upgrade, origin: 'http://attacker.example' })).toBe(400)
+      }
+    })
+
+    if (room.phoneUrl !== room.url) {
+      test('a phone that went offline catches up when it is back', async () => {
+        const at = await brokerPage(room)
+        network!.cut()
+        await presentUpTo(at + 2)
+        await expect(laptop.page.locator(`.slidev-page-${at + 2}`)).toBeVisible()
+        // Cut off, the phone still shows where it was.
+        await expect(phone.page.locator('.reading-slide[data-live]')).toHaveAttribute('id', `slide-${at}`)
+        network!.restore()
+        await expect(phone.page.locator('.reading-slide[data-live]')).toHaveAttribute('id', `slide-${at + 2}`, { timeout: 15_000 })
+        await expect(phone.page.locator(`#slide-${at + 2}`)).toBeInViewport()
+        // Losing the network is loud in a browser's console; the page itself had no error.
+        phone.errors.splice(0, phone.errors.length, ...phone.errors.filter(e => !/WebSocket|ERR_CONNECTION|ERR_EMPTY_RESPONSE|Failed to load resource|net::/.test(e)))
+      })
     }
-    expect((await send(device, '/__open-in-editor?file=slides.md', { method: 'GET' })).status).toBe(403)
-  }
-})
 
-test('the presenter\'s pages tell the audience, once, that they need the key', async () => {
-  const page = await laptop.context.newPage()
-  for (const [address, message] of [
-    ['/presenter', NO_KEY],
-    ['/presenter/3', NO_KEY],
-    [`/presenter?key=not-${ROOM_KEY}`, WRONG_KEY],
-  ]) {
-    const res = await page.goto(address)
-    expect(res?.status()).toBe(403)
-    await expect(page.getByRole('heading', { name: 'Presenter only' })).toBeVisible()
-    await expect(page.getByText(message)).toBeVisible()
-  }
-  // The nav bar's presenter button, inside the app, ends on the same page.
-  await page.goto('/')
-  await page.getByRole('button', { name: 'Presenter Mode' }).click({ force: true })
-  await expect(page.getByRole('heading', { name: 'Presenter only' })).toBeVisible()
-  await expect(page.getByText(NO_KEY)).toBeVisible()
-  await page.close()
-  expect(laptop.errors.filter(e => e.startsWith('dialog'))).toEqual([])
-})
+    test('the key is in no response or frame an audience device received', async () => {
+      for (const [name, d] of [
+        ['phone', phone],
+        ['laptop', laptop],
+      ] as const) {
+        expect(d.received.length, `${name} received something`).toBeGreaterThan(20)
+        expect(d.received.filter(r => r.includes(ROOM_KEY)), `what the ${name} received holding the key`).toEqual([])
+      }
+    })
 
-test('a phone that went offline catches up when it is back', async () => {
-  const at = await serverPage(presenter.context)
-  network.cut()
-  await presentUpTo(at + 2)
-  await expect(laptop.page.locator(`.slidev-page-${at + 2}`)).toBeVisible()
-  // Cut off, the phone still shows where it was.
-  await expect(phone.page.locator('.reading-slide[data-live]')).toHaveAttribute('id', `slide-${at}`)
-  network.restore()
-  await expect(phone.page.locator('.reading-slide[data-live]')).toHaveAttribute('id', `slide-${at + 2}`, { timeout: 60_000 })
-  await expect(phone.page.locator(`#slide-${at + 2}`)).toBeInViewport()
-  // Losing the network is loud in a browser's console; the page itself had no error.
-  phone.errors.splice(0, phone.errors.length, ...phone.errors.filter(e => !/WebSocket|ERR_CONNECTION|ERR_EMPTY_RESPONSE|Failed to load resource|net::/.test(e)))
-})
+    test('no page had an error', async () => {
+      for (const d of [presenter, phone, laptop])
+        expect(d.errors).toEqual([])
+    })
+  })
+}
 
-test('the key is in no response an audience device received', async () => {
-  for (const [name, device] of [
-    ['phone', phone],
-    ['laptop', laptop],
-  ] as const) {
-    expect(device.received.length, `${name} received something`).toBeGreaterThan(50)
-    expect(device.received.filter(r => r.includes(ROOM_KEY)), `responses to the ${name} holding the key`).toEqual([])
-    expect(device.received.filter(r => /lp-presenter=/.test(r)), `cookies for the ${name}`).toEqual([])
-  }
-  expect(presenter.received.some(r => r.includes('lp-presenter=')), 'the presenter got the cookie').toBe(true)
-})
-
-test('no page had an error', async () => {
-  for (const device of [presenter, phone, laptop])
-    expect(device.errors).toEqual([])
-})
-
-test('the server opened no connection off this machine while it started and served', async () => {
+test('the rooms opened no connection off this machine while they started and served', async () => {
   const lines = readFileSync(CONNECTIONS_LOG, 'utf8').trim().split('\n').map(l => JSON.parse(l) as { kind: string, to: string, local: boolean })
-  // The log is live: the present command's own check that the server answers is in it.
-  expect(lines.some(l => l.kind === 'connect' && l.to === '127.0.0.1')).toBe(true)
+  // The log is live: each present command's own check that its room answers is in it.
+  expect(lines.filter(l => l.kind === 'connect' && l.to === '127.0.0.1').length).toBeGreaterThanOrEqual(2)
   expect(lines.filter(l => !l.local)).toEqual([])
 })

@@ -2,6 +2,7 @@
 import type { Feature } from './reading-page'
 import { anchor } from './anchor'
 import { controls } from './controls'
+import { live } from './live'
 import { offline } from './offline'
 import { wholeTalk } from './whole-talk'
 
@@ -10,4 +11,5 @@ export const FEATURES: Feature[] = [
   anchor,
   offline,
   wholeTalk,
+  live,
 ]

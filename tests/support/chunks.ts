@@ -3,16 +3,9 @@
 // files are the chunks holding its modules and whatever only they import; chunks
 // the app needs anyway (Vue, Slidev) are not counted as the library's. Chunk names
 // cannot tell this: Slidev's "modules/shiki" chunk holds Vue's runtime, no Shiki.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-
-interface Chunk {
-  entry: boolean
-  modules: string[]
-  imports: string[]
-  dynamicImports: string[]
-  css: string[]
-}
+import { readChunkMap } from '../../lib/chunk-map'
 
 /** The libraries the issue names, by the source paths of their modules. */
 export const LIBRARIES = {
@@ -32,14 +25,11 @@ export const NEEDS: Record<Library, RegExp> = {
   Monaco: /^```\w*\s*\{monaco[\w-]*\}/m,
 }
 
-export const CHUNK_MAP = '.vite/chunks.json'
+export { CHUNK_MAP } from '../../lib/chunk-map'
 
 /** dist-relative files (e.g. `assets/slidev/chunk-x.js`) holding each library's code. */
 export function libraryFiles(dist: string): Record<Library, Set<string>> {
-  const path = join(dist, CHUNK_MAP)
-  if (!existsSync(path))
-    throw new Error(`${path} is missing: the budget tests need the chunk map that vite.config.ts writes`)
-  const chunks: Record<string, Chunk> = JSON.parse(readFileSync(path, 'utf8'))
+  const chunks = readChunkMap(dist)
   const reach = (starts: string[], stop: (file: string) => boolean) => {
     const seen = new Set<string>()
     const todo = [...starts]

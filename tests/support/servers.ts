@@ -58,9 +58,14 @@ export const HOSTS = [
 /** The build `npm run test:smoke` checks (playwright.smoke.config.ts). */
 export const SMOKE_DIST = 'test-sites/smoke'
 
-// The room server (`npm run present`, playwright.room.config.ts) and the phones' network
-// to it, a proxy the room spec can cut (tests/the-room-follows-the-talk.spec.ts).
+// The rooms (`npm run present`, started by tests/support/rooms.ts for
+// playwright.room.config.ts): one with its embedded broker, and the phones' network to
+// it, a proxy the room spec can cut (tests/the-room-follows-the-talk.spec.ts); one
+// whose pages follow Mosquitto (`--broker`), which listens on MOSQUITTO_WS_PORT.
 export const ROOM_PORT = base + 10
 export const ROOM_NETWORK_PORT = base + 11
-/** A second room server, which tests/the-room-survives-a-restart.spec.ts stops and starts itself. */
+/** A room of its own, which tests/the-room-survives-a-restart.spec.ts stops and starts itself. */
 export const RESTART_ROOM_PORT = base + 12
+export const MOSQUITTO_ROOM_PORT = base + 13
+export const MOSQUITTO_WS_PORT = base + 14
+export const MOSQUITTO_TCP_PORT = base + 15

@@ -1,0 +1,45 @@
+import type { Router } from 'vue-router'
+// The slides in a live talk (setup/main.ts): Slidev's own sync state (`nav`, `drawings`)
+// travels through the broker (./sync.ts), so every device follows the presenter's view,
+// and the presenter's views follow each other. A page that is not in a live talk (no
+// `lp-live` meta tag: a hosted site without a broker, `npm run dev`, the PDF export)
+// returns at once and fetches nothing of this. Without the key the presenter's pages
+// are no use (the broker takes no move from them): the audience gets the slide instead.
+import { addSyncMethod } from '@slidev/client'
+import { liveTalk, presenterKey } from './page'
+import { KEY_QUERY } from './topics'
+
+/** Slidev's presenter-only pages, as routes. */
+const PRESENTER_PAGES = /^\/(?:presenter|notes|notes-edit|entry)(?:\/|$)/
+
+export function followLive(router: Router): void {
+  const talk = liveTalk()
+  if (!talk || new URLSearchParams(location.search).has('print'))
+    return
+  const key = presenterKey()
+  void router.isReady().then(() => {
+    const { query } = router.currentRoute.value
+    if (KEY_QUERY in query) {
+      void router.replace({
+        query: { ...query, [KEY_QUERY]: undefined },
+      })
+    }
+  })
+  if (!key) {
+    router.beforeEach((to) => {
+      if (PRESENTER_PAGES.test(to.path))
+        return { path: `/${to.params.no ?? 1}`, query: to.query }
+    })
+  }
+  // After the first navigation: a state that arrived during it would be lost to it.
+  void Promise.all([
+    import('./connect'),
+    import('./sync'),
+    router.isReady(),
+  ]).then(([{ connectLive }, { mqttSync }]) => {
+    addSyncMethod(mqttSync(connectLive(talk, key), !!key))
+  }, () => {
+    // Offline the live client cannot load (it is not in the offline precache): the page
+    // goes on as it would with the broker out of reach.
+  })
+}
