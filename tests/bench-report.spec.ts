@@ -8,5 +8,5 @@ import { renderReadme } from '../lib/bench/report'
 test('bench/README.md is what the benches write from bench/results.json, bench/before.json and bench/room.json', () => {
   const read = <T = BenchResults>(file: string): T => JSON.parse(readFileSync(file, 'utf8'))
   expect(readFileSync('bench/README.md', 'utf8'), 'run `npm run bench -- --report` to write it again')
-    .toBe(renderReadme(read('bench/results.json'), read('bench/before.json'), read<RoomBench>('bench/room.json')))
+    .toBe(renderReadme(read('bench/results.json'), read('bench/before.json'), read<RoomBench[]>('bench/room.json')))
 })

@@ -148,8 +148,10 @@ function msRange(results: BenchResults, deck: DeckName, key: string): string {
     : 'n/a'
 }
 
-/** `npm run bench:room` (scripts/bench/room.ts): the room server under a room of followers. */
+/** `npm run bench:room` (scripts/bench/room.ts): a room under a room of followers, one entry per path measured. */
 export interface RoomBench {
+  /** What carried the moves: 'embedded', 'mosquitto', or the dev server measured before the live path. */
+  path: string
   date: string
   machine: string
   followers: number
@@ -167,30 +169,38 @@ export interface RoomBench {
   cpuMsPerMove: number
 }
 
-function renderRoom(room: RoomBench): string {
+const PATHS: Record<string, string> = {
+  'dev-server': 'before: Slidev\'s dev server and sync behind the key (Vite\'s HMR WebSocket; a POST per move)',
+  'embedded': '`npm run present`\'s embedded broker (Aedes at /live)',
+  'mosquitto': 'Mosquitto 2, the shipped configuration',
+}
+
+function renderRoom(rooms: RoomBench[]): string {
   const f = (v: number, digits = 1) => v.toFixed(digits)
+  const row = (name: string, cell: (r: RoomBench) => string) => `| ${name} | ${rooms.map(cell).join(' | ')} |`
   return `
 ## The room
 
-Written by \`npm run bench:room\` (\`scripts/bench/room.ts\`) into \`bench/room.json\`. The room
-server (\`npm run present\`, Slidev's dev server and sync behind the presenter's key) on
-loopback, ${room.followers} followers connected to it as Slidev's pages are (Vite's HMR WebSocket,
-the \`ws\` library), and the presenter moving ${room.moves} times, one move every ${room.intervalMs} ms
-(a POST with the key, as the presenter view sends it). Latency is from the start of the POST
-to a follower receiving the move; followers, presenter and server share this machine
-(${room.date}, ${room.machine}). Goal: p95 under 250 ms, nothing lost.
+Written by \`npm run bench:room\` (\`scripts/bench/room.ts\`) into \`bench/room.json\`, one column per
+path the moves travel. On the live path: the room (\`npm run present\`, its own process) or Mosquitto
+on loopback, the followers MQTT.js clients subscribed to the talk's state as the pages are, and the
+presenter (an MQTT.js client with the key) moving one move every interval; latency is from the
+publish to a follower receiving the move. Followers, presenter and broker share this machine.
+Goal: p95 under 250 ms, nothing lost.
 
-| | |
-| --- | --- |
-| moves received | ${room.delivered} of ${room.followers * room.moves} |
-| lost | ${room.lost} ${mark(room.lost === 0)} |
-| latency p50 / p95 / max | ${f(room.p50Ms)} / ${f(room.p95Ms)} / ${f(room.maxMs)} ms ${mark(room.p95Ms < 250)} |
-| server memory (RSS): idle, ${room.followers} connected, peak | ${f(room.idleRssMb, 0)} / ${f(room.connectedRssMb, 0)} / ${f(room.peakRssMb, 0)} MB |
-| server CPU while the presenter moves | ${f(room.cpuPercent, 0)} % of one core, ${f(room.cpuMsPerMove)} ms per move |
+| | ${rooms.map(r => PATHS[r.path] ?? r.path).join(' | ')} |
+| --- | ${rooms.map(() => '---').join(' | ')} |
+${row('measured', r => `${r.date}, ${r.machine}`)}
+${row('followers × moves (interval)', r => `${r.followers} × ${r.moves} (${r.intervalMs} ms)`)}
+${row('moves received', r => `${r.delivered} of ${r.followers * r.moves}`)}
+${row('lost', r => `${r.lost} ${mark(r.lost === 0)}`)}
+${row('latency p50 / p95 / max', r => `${f(r.p50Ms)} / ${f(r.p95Ms)} / ${f(r.maxMs)} ms ${mark(r.p95Ms < 250)}`)}
+${row('server memory (RSS): idle, connected, peak', r => `${f(r.idleRssMb, 0)} / ${f(r.connectedRssMb, 0)} / ${f(r.peakRssMb, 0)} MB`)}
+${row('server CPU while the presenter moves', r => `${f(r.cpuPercent, 0)} % of one core, ${f(r.cpuMsPerMove)} ms per move`)}
 `
 }
 
-export function renderReadme(now: BenchResults, before: BenchResults, room?: RoomBench): string {
+export function renderReadme(now: BenchResults, before: BenchResults, room?: RoomBench[]): string {
   const ours = (k: string) => now.results.ours[k]?.median ?? Number.NaN
   const ref = (k: string) => now.results.reference[k]?.median ?? Number.NaN
   const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
