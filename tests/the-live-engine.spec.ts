@@ -249,6 +249,29 @@ for (const kind of BROKERS) {
       expect(laptop.state.page).toBe(5)
     })
 
+    test('a presenter view that moves before the talk the broker holds reaches it keeps its move: the held state is older', async () => {
+      const laptop = await open({ presenter: true })
+      laptop.write!(nav(6, 'presenter-laptop'))
+      const phone = await open()
+      await expect.poll(() => pages(phone).at(-1)).toBe(6)
+      // A phone as a remote opens and is pressed at once: its move is on its way to the
+      // broker behind its subscription, so the talk held (slide 6) reaches it after its move.
+      const remote = await open({ presenter: true, at: 6 })
+      remote.state.page = 7
+      remote.write!(nav(7, 'phone-remote'))
+      await expect.poll(() => pages(phone).at(-1)).toBe(7)
+      await expect.poll(() => laptop.state.page).toBe(7)
+      await new Promise(r => setTimeout(r, 500))
+      expect(pages(remote), 'the held slide 6 is not handed to the remote after its move').not.toContain(6)
+      expect(remote.state.page).toBe(7)
+      // And the laptop, which followed the remote, does not send its own older move again
+      // when the connection comes back: only a view whose move is the latest does.
+      laptop.client.stream.destroy()
+      await new Promise(r => setTimeout(r, 1_500))
+      expect(pages(phone).at(-1)).toBe(7)
+      expect(remote.state.page).toBe(7)
+    })
+
     test('the broker restarts: followers are back within 5 s with no action, on the presenter\'s slide', async () => {
       const presenter = await open({ presenter: true })
       const phone = await open()

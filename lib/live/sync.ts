@@ -5,9 +5,13 @@ import type { MqttClient } from 'mqtt'
 // presenter (connected with the key) publishes, and the broker's rules are what make
 // that so: an audience device's write would be refused anyway, so it sends none.
 // - A late joiner gets the live state at once: it is retained.
-// - After the broker restarts (an embedded one loses its retained state), a presenter
-//   publishes its state again on reconnecting; a presenter view that opens where the
-//   broker holds no talk publishes its own slide.
+// - After the broker restarts (an embedded one loses its retained state), the presenter
+//   view whose move is the latest publishes it again on reconnecting (one that followed
+//   another's move since does not); a presenter view that opens where the broker holds
+//   no talk publishes its own slide.
+// - A presenter view that moves before the state the broker held reaches it (pressed as
+//   it opens or reconnects) keeps its move: that held state is older, and following it
+//   would send the room back.
 // - Presenter views follow each other: Slidev's presenter ignores state another
 //   presenter moved (both are "presenter"), so to a presenter another's move arrives
 //   as a viewer's. Its own messages, echoed back, are dropped.
@@ -53,14 +57,16 @@ function deliver<State extends object>(onUpdate: (data: Partial<State>) => void,
 
 /**
  * Subscribes to `topic` and hands on each state that arrives there, parsed, with its
- * text; `subscribed` is called once the broker has taken the subscription.
+ * text and whether it is the one the broker held (retained, sent on subscribing) rather
+ * than a move as it is made; `subscribed` is called once the broker has taken the
+ * subscription.
  */
-export function onState<State extends object>(client: MqttClient, topic: string, handle: (data: State, text: string) => void, subscribed?: () => void): void {
+export function onState<State extends object>(client: MqttClient, topic: string, handle: (data: State, text: string, held: boolean) => void, subscribed?: () => void): void {
   client.subscribe(topic, { qos: 1 }, (error) => {
     if (!error)
       subscribed?.()
   })
-  client.on('message', (t, payload) => {
+  client.on('message', (t, payload, packet) => {
     if (t !== topic)
       return
     const text = payload.toString()
@@ -72,7 +78,7 @@ export function onState<State extends object>(client: MqttClient, topic: string,
       return
     }
     if (typeof data === 'object' && data !== null)
-      handle(data as State, text)
+      handle(data as State, text, packet.retain)
   })
 }
 
@@ -83,18 +89,21 @@ export function mqttSync(client: MqttClient, presenter: boolean): Sync {
       if (!topic)
         return undefined
       let sent = ''
+      // Whether this view's state is its own latest move (what it sent), not one it followed.
+      let own = false
       let stop = () => {}
       const ownIds = new Set<string>()
       const publish = () => client.publish(topic, sent, { qos: 1, retain: true })
       let heard = false
-      onState<State & Moved>(client, topic, (state, text) => {
+      onState<State & Moved>(client, topic, (state, text, held) => {
         heard = true
         if (text === sent)
           return
         let data = state
         const id = data.lastUpdate?.id
-        if (presenter && id && ownIds.has(id))
+        if (presenter && ((id && ownIds.has(id)) || (held && own)))
           return
+        own = false
         if (presenter && data.lastUpdate?.type === 'presenter') {
           data = {
             ...data,
@@ -118,13 +127,14 @@ export function mqttSync(client: MqttClient, presenter: boolean): Sync {
             return
           ownIds.add(moved.id ?? '')
           sent = JSON.stringify(current)
+          own = true
           publish()
         }, HELD_WAIT_MS)
       })
       if (!presenter)
         return undefined
       client.on('connect', () => {
-        if (sent)
+        if (own)
           publish()
       })
       return (state: State, updating?: boolean) => {
@@ -138,6 +148,7 @@ export function mqttSync(client: MqttClient, presenter: boolean): Sync {
         if (id)
           ownIds.add(id)
         sent = JSON.stringify(state)
+        own = true
         publish()
       }
     },
