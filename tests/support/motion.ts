@@ -46,14 +46,18 @@ export async function motionProblems(page: Page, no: number): Promise<string[]> 
           : `lasts ${Math.round(m.ms)} ms`}`)
       }
     }
+    // Running now, whether or not its start event has been dispatched yet: an endless
+    // animation is named as the record names it, so its wording does not hang on timing.
     for (const a of document.getAnimations()) {
       const t = a.effect?.getComputedTiming()
       const target = (a.effect as KeyframeEffect | null)?.target
       if (a.playState === 'running' && t && Number(t.duration) > 0 && target) {
-        const name = (a as CSSAnimation).animationName ?? (a as CSSTransition).transitionProperty ?? 'animation'
-        problems.push(`${name} still running on ${target.tagName.toLowerCase()}${target.className && typeof target.className === 'string'
-          ? `.${target.className.trim().split(/\s+/)[0]}`
-          : ''}`)
+        const what = a instanceof CSSTransition
+          ? `transition of ${a.transitionProperty}`
+          : `animation "${(a as CSSAnimation).animationName ?? 'animation'}"`
+        problems.push(`${what} on ${window.__lp.describe(target, { text: false })} ${t.iterations === Infinity
+          ? 'runs forever'
+          : 'still running'}`)
       }
     }
     for (const el of document.querySelectorAll(`.slidev-page-${n} .slidev-vclick-target:not(.slidev-vclick-hidden)`)) {
