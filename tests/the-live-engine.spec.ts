@@ -359,7 +359,12 @@ test.describe('two Mosquitto brokers joined by a bridge', () => {
 
 test('both brokers read one set of rules, the shipped ACL: the audience reads the state, only the presenter writes it', () => {
   const rules = loadRules()
-  for (const topic of Object.values(TOPIC)) {
+  for (const topic of [
+    TOPIC.nav,
+    TOPIC.drawings,
+    TOPIC.tally,
+    TOPIC.questions,
+  ]) {
     expect(may(rules, undefined, 'read', topic)).toBe(true)
     expect(may(rules, undefined, 'write', topic)).toBe(false)
     expect(may(rules, PRESENTER_USER, 'write', topic)).toBe(true)

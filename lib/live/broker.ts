@@ -15,10 +15,17 @@ import { timingSafeEqual } from 'node:crypto'
 import { Aedes } from 'aedes'
 import { createWebSocketStream, WebSocketServer } from 'ws'
 import { may } from './rules'
-import { LIVE_PATH, PRESENTER_USER } from './topics'
+import { INBOX, LIVE_PATH, PRESENTER_USER } from './topics'
 
 /** The largest message either broker takes (docs/mosquitto/mosquitto.conf: max_packet_size). */
 export const MAX_PACKET = 1024 * 1024
+/**
+ * What one connection may send to its inbox: a burst of INBOX_BURST messages, then one
+ * every 1000 / INBOX_PER_SECOND ms; beyond that its publish is refused, which closes the
+ * connection (Mosquitto has no such limit: there the presenter's view drops the excess).
+ */
+export const INBOX_BURST = 20
+export const INBOX_PER_SECOND = 1
 
 export interface EmbeddedBroker {
   aedes: Aedes
@@ -35,6 +42,18 @@ export async function createBroker(key: string, rules: Rules): Promise<Aedes> {
   const secret = Buffer.from(key)
   // The user each client connected as; clients without one are the anonymous audience.
   const users = new WeakMap<object, string>()
+  const buckets = new WeakMap<object, { tokens: number, at: number }>()
+  const flooding = (client: object) => {
+    const now = Date.now()
+    const b = buckets.get(client) ?? { tokens: INBOX_BURST, at: now }
+    b.tokens = Math.min(INBOX_BURST, b.tokens + (now - b.at) * INBOX_PER_SECOND / 1000)
+    b.at = now
+    buckets.set(client, b)
+    if (b.tokens < 1)
+      return true
+    b.tokens--
+    return false
+  }
   return Aedes.createBroker({
     authenticate(client, username, password, done) {
       if (username === undefined && password === undefined)
@@ -50,15 +69,17 @@ export async function createBroker(key: string, rules: Rules): Promise<Aedes> {
       const user = client
         ? users.get(client)
         : undefined
-      if (packet.payload.length > MAX_PACKET || !may(rules, user, 'write', packet.topic))
+      if (packet.payload.length > MAX_PACKET || !may(rules, user, 'write', packet.topic, client?.id))
         return callback(new Error(`not allowed to publish to ${packet.topic}`))
+      if (client && user !== PRESENTER_USER && packet.topic.startsWith(`${INBOX}/`) && flooding(client))
+        return callback(new Error(`${client.id} sends to its inbox too fast`))
       callback(null)
     },
     authorizeSubscribe(_client, subscription, callback) {
       callback(null, subscription)
     },
     authorizeForward(client, packet) {
-      return may(rules, users.get(client), 'read', packet.topic)
+      return may(rules, users.get(client), 'read', packet.topic, client.id)
         ? packet
         : null
     },

@@ -8,6 +8,7 @@ import type { LiveTalk } from './page'
 // - With the presenter's key: connects as the presenter. A key the broker refuses is
 //   forgotten, and the page starts again as the audience's.
 import mqtt from 'mqtt'
+import { liveClientId } from './page'
 import { KEY_STORE, PRESENTER_USER } from './topics'
 
 /** Not authorized (CONNACK 5, MQTT 3.1.1): the broker refused the key. */
@@ -23,6 +24,8 @@ export function connectLive(talk: LiveTalk, key = ''): MqttClient {
     // Its default keeps time in a worker made from a blob, which the CSP (worker-src 'self') refuses.
     timerVariant: 'native',
     clean: true,
+    // The phone's inbox is named by it (lib/live/topics.ts).
+    clientId: liveClientId(),
     ...(key
       ? { username: PRESENTER_USER, password: key }
       : {}),

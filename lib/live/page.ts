@@ -1,7 +1,7 @@
 // Whether this page is in a live talk, and whether it is the presenter's: read from the
 // page alone, with nothing fetched, so every page can ask (setup/main.ts, the static
 // reading page) and only a live one goes on to load the connection (./connect.ts).
-import { brokerUrls, KEY_QUERY, KEY_STORE, LIVE_META, ROOM_ATTRIBUTE } from './topics'
+import { brokerUrls, DEVICE_STORE, KEY_QUERY, KEY_STORE, LIVE_META, ROOM_ATTRIBUTE } from './topics'
 
 export interface LiveTalk {
   /** The broker's addresses, in order. */
@@ -31,4 +31,26 @@ export function presenterKey(): string {
   if (given)
     sessionStorage.setItem(KEY_STORE, given)
   return sessionStorage.getItem(KEY_STORE) ?? ''
+}
+
+function hex(bytes: number) {
+  return [
+    ...crypto.getRandomValues(new Uint8Array(bytes)),
+  ].map(b => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * This page's MQTT client id, `<device>.<page>`: the device's part is kept in the
+ * browser (the same for the slides and the reading page, so a phone has one vote), the
+ * page's is new each time (two pages of one phone must not take each other's connection).
+ */
+export function liveClientId(): string {
+  // Outside a browser (a tool, a test in Node), each connection is a device of its own.
+  const store = globalThis.localStorage as Storage | undefined
+  let device = store?.getItem(DEVICE_STORE) ?? ''
+  if (!/^[\da-f]{12}$/.test(device)) {
+    device = hex(6)
+    store?.setItem(DEVICE_STORE, device)
+  }
+  return `${device}.${hex(3)}`
 }

@@ -2,7 +2,9 @@
 // read here for the embedded broker (lib/live/broker.ts), so both brokers hold one set
 // of rules. The file's syntax as Mosquitto reads it: `topic read|write|readwrite <filter>`
 // lines before any `user` line are the anonymous clients'; after `user <name>`, that
-// user's; `#` starts a comment. (`pattern` lines are not used and are refused.)
+// user's; `pattern read|write|readwrite <filter>` lines are every client's, wherever they
+// stand, with `%c` the client's id and `%u` its user name (a client whose id or name holds
+// `+`, `#` or `/` gets nothing from a pattern, as with Mosquitto); `#` starts a comment.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -10,12 +12,14 @@ export const ACL_FILE = fileURLToPath(new URL('../../docs/mosquitto/acl', import
 
 type Access = 'read' | 'write'
 interface Entry { access: Access[], filter: string }
-/** Entries by user; '' is the anonymous clients'. */
+/** Entries by user; '' is the anonymous clients', PATTERNS every client's. */
 export type Rules = Map<string, Entry[]>
+export const PATTERNS = '%patterns'
 
 export function parseAcl(text: string): Rules {
   const rules: Rules = new Map([
     ['', []],
+    [PATTERNS, []],
   ])
   let user = ''
   for (const [i, raw] of text.split('\n').entries()) {
@@ -28,13 +32,15 @@ export function parseAcl(text: string): Rules {
       rules.set(user, rules.get(user) ?? [])
       continue
     }
-    if (word === 'topic') {
+    if (word === 'topic' || word === 'pattern') {
       const [access, filter] = rest.length === 1
         ? ['readwrite', rest[0]]
         : rest
       if (!['read', 'write', 'readwrite'].includes(access) || !filter || rest.length > 2)
-        throw new Error(`acl line ${i + 1}: "${line}" is not "topic read|write|readwrite <topic>"`)
-      rules.get(user)!.push({
+        throw new Error(`acl line ${i + 1}: "${line}" is not "${word} read|write|readwrite <topic>"`)
+      rules.get(word === 'pattern'
+        ? PATTERNS
+        : user)!.push({
         access: access === 'readwrite'
           ? ['read', 'write']
           : [access as Access],
@@ -42,7 +48,7 @@ export function parseAcl(text: string): Rules {
       })
       continue
     }
-    throw new Error(`acl line ${i + 1}: "${line}" is not a rule this room understands (user, topic)`)
+    throw new Error(`acl line ${i + 1}: "${line}" is not a rule this room understands (user, topic, pattern)`)
   }
   return rules
 }
@@ -67,7 +73,17 @@ export function matches(filter: string, topic: string): boolean {
   return f.length === t.length
 }
 
-/** Whether `user` (undefined: anonymous) may do `access` on the concrete `topic`. */
-export function may(rules: Rules, user: string | undefined, access: Access, topic: string): boolean {
-  return (rules.get(user ?? '') ?? []).some(e => e.access.includes(access) && matches(e.filter, topic))
+/** A pattern's filter for one client, or undefined when the client's id or name cannot fill it. */
+function filled(filter: string, clientId: string | undefined, user: string | undefined): string | undefined {
+  const fits = (s: string | undefined) => s !== undefined && s !== '' && !/[+#/]/.test(s)
+  if ((filter.includes('%c') && !fits(clientId)) || (filter.includes('%u') && !fits(user)))
+    return undefined
+  return filter.replaceAll('%c', clientId ?? '').replaceAll('%u', user ?? '')
+}
+
+/** Whether `user` (undefined: anonymous) with client id `clientId` may do `access` on the concrete `topic`. */
+export function may(rules: Rules, user: string | undefined, access: Access, topic: string, clientId?: string): boolean {
+  const allows = (e: Entry, filter: string | undefined) => e.access.includes(access) && filter !== undefined && matches(filter, topic)
+  return (rules.get(user ?? '') ?? []).some(e => allows(e, e.filter))
+    || (rules.get(PATTERNS) ?? []).some(e => allows(e, filled(e.filter, clientId, user)))
 }

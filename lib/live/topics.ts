@@ -9,7 +9,31 @@ export const TOPIC = {
   nav: 'talk/nav',
   /** The slides' drawings. */
   drawings: 'talk/drawings',
+  /** The vote's tally, as the room sees it (the presenter's view writes it). */
+  tally: 'talk/tally',
+  /** The questions the presenter shows, by votes. */
+  questions: 'talk/questions',
+  /** The presenter's record of what the room sent (lib/live/audience.ts): the presenter's eyes only. */
+  moderation: 'talk/moderation',
 } as const
+
+/**
+ * Where a phone sends a vote, a question or an upvote: its own inbox, named by its MQTT
+ * client id (the broker lets a client write there and nowhere else), read by the presenter.
+ */
+export const INBOX = 'talk/inbox'
+export function inboxTopic(clientId: string, kind: 'vote' | 'question' | 'upvote'): string {
+  return `${INBOX}/${clientId}/${kind}`
+}
+/** The client id and kind of an inbox topic, or undefined for any other topic. */
+export function fromInbox(topic: string): { clientId: string, kind: string } | undefined {
+  const parts = topic.split('/')
+  if (parts.length !== 4 || `${parts[0]}/${parts[1]}` !== INBOX)
+    return undefined
+  return { clientId: parts[2], kind: parts[3] }
+}
+/** Where a phone keeps its own name for the inbox: one per phone, every page of it. */
+export const DEVICE_STORE = 'lp:device'
 
 /** The topic of a Slidev sync channel, or undefined for one the room does not carry. */
 export function topicOf(channelKey: string): string | undefined {

@@ -1,0 +1,247 @@
+// The room talking back (votes, questions, upvotes): what a phone may send, and the
+// presenter's record of what the room sent, with no I/O here, so the pages, the
+// presenter view, `npm run present` and the tests share one set of rules.
+// - A phone writes only to its own inbox (`talk/inbox/<its client id>/<kind>`, the
+//   broker's rule); what it sends is a claim, judged here by the presenter's view: one
+//   vote per phone (its latest counts), a question of 1..280 characters, at most
+//   QUESTIONS_PER_MINUTE questions a minute from one phone, one upvote per phone and
+//   shown question.
+// - The record (`Moderation`) is the presenter's alone (a retained topic only the
+//   presenter reads), so every presenter view, and the report, hold the same one: two
+//   records merge (`merge`) to one, whatever their order.
+// - What the room sees is made from it: the tally, and the shown questions by votes.
+
+/** A question's longest text, in characters (code points). */
+export const QUESTION_MAX = 280
+/** How many questions one phone may send in a minute; the others are dropped and counted. */
+export const QUESTIONS_PER_MINUTE = 3
+/** The most prompts a vote can have. */
+export const PROMPTS_MAX = 8
+
+export type InboxKind = 'vote' | 'question' | 'upvote'
+export type QuestionState = 'new' | 'shown' | 'hidden' | 'answered'
+
+export interface Question {
+  id: string
+  /** The phone that sent it: the first part of its client id. */
+  device: string
+  text: string
+  /** When the presenter's view received it (ms since the epoch). */
+  at: number
+  state: QuestionState
+  /** When its state last changed: the later change wins when records merge. */
+  stateAt: number
+  /** The phones that upvoted it. */
+  up: string[]
+}
+
+export interface Moderation {
+  questions: Record<string, Question>
+  /** Each phone's latest vote. */
+  votes: Record<string, { choice: number, at: number }>
+  /** How many questions each phone sent over its limit. */
+  limited: Record<string, number>
+}
+
+/** What the room sees of the vote. */
+export interface Tally { counts: number[], total: number }
+/** A shown or answered question, as the room sees it. */
+export interface ShownQuestion { id: string, text: string, up: number, answered: boolean }
+
+export function emptyModeration(): Moderation {
+  return { questions: {}, votes: {}, limited: {} }
+}
+
+/** The phone behind a client id (`<device>.<tab>`): a page of it, one of its tabs. */
+export function deviceOf(clientId: string): string {
+  return clientId.split('.')[0]
+}
+
+/** Why a question cannot be sent, in words for the phone; '' when it can. */
+export function questionProblem(text: string): string {
+  const length = [
+    ...text.trim(),
+  ].length
+  if (!length)
+    return 'Write a question first.'
+  if (length > QUESTION_MAX)
+    return `A question is at most ${QUESTION_MAX} characters; this one has ${length}.`
+  return ''
+}
+
+/** A phone's message as its inbox carries it: the payload of one kind. */
+export type InboxMessage
+  = | { kind: 'vote', choice: number }
+    | { kind: 'question', id: string, text: string }
+    | { kind: 'upvote', id: string }
+
+/** The message in `payload` for `kind`, or undefined when it is not one. */
+export function readInbox(kind: string, payload: string): InboxMessage | undefined {
+  let data: Record<string, unknown>
+  try {
+    data = JSON.parse(payload)
+  }
+  catch {
+    return undefined
+  }
+  if (typeof data !== 'object' || data === null)
+    return undefined
+  const id = typeof data.id === 'string' && /^[\w-]{1,40}$/.test(data.id)
+    ? data.id
+    : ''
+  if (kind === 'vote' && Number.isInteger(data.choice) && (data.choice as number) >= 0 && (data.choice as number) < PROMPTS_MAX)
+    return { kind, choice: data.choice as number }
+  if (kind === 'question' && id && typeof data.text === 'string' && !questionProblem(data.text)) {
+    return {
+      kind,
+      id,
+      text: data.text.trim(),
+    }
+  }
+  if (kind === 'upvote' && id)
+    return { kind, id }
+  return undefined
+}
+
+/**
+ * Takes a phone's message into the record; returns whether the record changed. `now`
+ * is the presenter's clock: a phone's own times are not trusted.
+ */
+export function ingest(record: Moderation, device: string, message: InboxMessage, now: number): boolean {
+  if (message.kind === 'vote') {
+    if (record.votes[device]?.choice === message.choice)
+      return false
+    record.votes[device] = { choice: message.choice, at: now }
+    return true
+  }
+  if (message.kind === 'upvote') {
+    const q = record.questions[message.id]
+    if (!q || q.state !== 'shown' || q.up.includes(device))
+      return false
+    q.up.push(device)
+    return true
+  }
+  // A question's id is the phone's: ids are taken per phone, so one phone cannot take another's.
+  const id = `${device}-${message.id}`
+  if (record.questions[id])
+    return false
+  const recent = Object.values(record.questions).filter(q => q.device === device && now - q.at < 60_000)
+  if (recent.length >= QUESTIONS_PER_MINUTE) {
+    record.limited[device] = (record.limited[device] ?? 0) + 1
+    return true
+  }
+  record.questions[id] = {
+    id,
+    device,
+    text: message.text,
+    at: now,
+    state: 'new',
+    stateAt: now,
+    up: [],
+  }
+  return true
+}
+
+/** The presenter moderates: `state` for question `id`; whether the record changed. */
+export function moderate(record: Moderation, id: string, state: QuestionState, now: number): boolean {
+  const q = record.questions[id]
+  if (!q || q.state === state)
+    return false
+  q.state = state
+  q.stateAt = Math.max(now, q.stateAt + 1)
+  return true
+}
+
+/** Two presenter views' records as one: every question and vote either has, the later state of each. */
+export function merge(a: Moderation, b: Moderation): Moderation {
+  const out = emptyModeration()
+  for (const q of [
+    ...Object.values(a.questions),
+    ...Object.values(b.questions),
+  ]) {
+    const had = out.questions[q.id]
+    if (!had) {
+      out.questions[q.id] = {
+        ...q,
+        up: [...q.up],
+      }
+      continue
+    }
+    if (q.stateAt > had.stateAt)
+      Object.assign(had, { state: q.state, stateAt: q.stateAt })
+    had.up = [
+      ...new Set([
+        ...had.up,
+        ...q.up,
+      ]),
+    ]
+  }
+  for (const [device, vote] of [
+    ...Object.entries(a.votes),
+    ...Object.entries(b.votes),
+  ]) {
+    if (!out.votes[device] || vote.at > out.votes[device].at)
+      out.votes[device] = vote
+  }
+  for (const [device, n] of [
+    ...Object.entries(a.limited),
+    ...Object.entries(b.limited),
+  ])
+    out.limited[device] = Math.max(out.limited[device] ?? 0, n)
+  return out
+}
+
+/** The record as text, the same for the same record whatever order it was built in. */
+export function recordText(record: Moderation): string {
+  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([x], [y]) => x < y
+    ? -1
+    : 1))
+  return JSON.stringify({
+    questions: sorted(Object.fromEntries(Object.entries(record.questions).map(([id, q]) => [
+      id,
+      {
+        ...q,
+        up: [...q.up].sort(),
+      },
+    ]))),
+    votes: sorted(record.votes),
+    limited: sorted(record.limited),
+  })
+}
+
+/** A record from the broker's text, or undefined when it is not one. */
+export function readRecord(text: string): Moderation | undefined {
+  try {
+    const data = JSON.parse(text) as Moderation
+    if (data && typeof data.questions === 'object' && typeof data.votes === 'object' && typeof data.limited === 'object')
+      return data
+  }
+  catch {}
+  return undefined
+}
+
+export function tallyOf(record: Moderation): Tally {
+  const counts = Array.from<number>({ length: PROMPTS_MAX }).fill(0)
+  for (const { choice } of Object.values(record.votes))
+    counts[choice]++
+  return { counts, total: Object.keys(record.votes).length }
+}
+
+/** The questions the room sees: shown ones by votes (then the earlier first), then the answered. */
+export function shownQuestions(record: Moderation): ShownQuestion[] {
+  return Object.values(record.questions)
+    .filter(q => q.state === 'shown' || q.state === 'answered')
+    .sort((x, y) => Number(x.state === 'answered') - Number(y.state === 'answered') || y.up.length - x.up.length || x.at - y.at)
+    .map(q => ({
+      id: q.id,
+      text: q.text,
+      up: q.up.length,
+      answered: q.state === 'answered',
+    }))
+}
+
+/** The questions for the presenter: new ones first, then shown, hidden, answered; each by time. */
+export function moderationList(record: Moderation): Question[] {
+  const order: QuestionState[] = ['new', 'shown', 'hidden', 'answered']
+  return Object.values(record.questions).sort((x, y) => order.indexOf(x.state) - order.indexOf(y.state) || x.at - y.at)
+}
