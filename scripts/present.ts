@@ -12,7 +12,9 @@ import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
+import { loadDeck } from '../lib/deck-source'
 import { BROKER_ENV, brokersFromEnv, checkBrokers } from '../lib/live/pages'
+import { recordTalk } from '../lib/live/recorder'
 import { newKey, startRoom } from '../lib/live/room'
 import { fail } from '../lib/options'
 import { tsx } from '../lib/run'
@@ -27,12 +29,14 @@ const { values: args } = parseArgs({
     'broker': { type: 'string', multiple: true, default: [] },
     'dist': { type: 'string', default: 'dist' },
     'no-build': { type: 'boolean', default: false },
+    'report': { type: 'string', default: 'reports' },
     'help': { type: 'boolean', default: false },
   },
 })
 if (args.help) {
   console.log(`npm run present -- [--port N (3030)] [--bind ADDRESS (0.0.0.0)] [--host NAME]…
   [--broker wss://… (or ${BROKER_ENV}; several for a bridged pair)] [--dist DIR (dist)] [--no-build]
+  [--report DIR (reports): where the talk's report goes when the room stops]
 The key is ${KEY_ENV}, or a new one; with --broker it is the presenter's password there.`)
   process.exit(0)
 }
@@ -128,8 +132,21 @@ ${qr.replace(/^/gm, '    ')}
   The cover's QR code points to the room's address. Ctrl+C ends the talk.
 `)
 
+// What the room said and how long each slide took: written beside the deck when the room stops.
+const deck = await loadDeck()
+const recorder = recordTalk(brokers[0] ?? `${local.replace(/^http/, 'ws')}live`, key, new Map(deck.slides.map(s => [s.no, s.title])))
+let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    // A second Ctrl+C ends it whatever is still going.
+    if (stopping)
+      process.exit(1)
+    stopping = true
+    const files = recorder.write(resolve(args.report), String(deck.headmatter.title ?? 'The talk'))
+    console.log(files.length
+      ? `\n  The talk's report: ${files.join(', ')}`
+      : '\n  Nothing happened in the room: no report.')
+    recorder.stop()
     room.stop().then(() => process.exit(0))
   })
 }

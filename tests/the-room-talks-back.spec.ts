@@ -2,10 +2,11 @@ import type { MqttClient } from 'mqtt'
 import type { Moderation, ShownQuestion, Tally } from '../lib/live/audience'
 import type { Moderator, RoomPhone } from '../lib/live/room-voice'
 import type { BrokerKind, RunningBroker } from './support/brokers'
+import { Buffer } from 'node:buffer'
 import { randomBytes } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import mqtt from 'mqtt'
-import { QUESTIONS_PER_MINUTE } from '../lib/live/audience'
+import { emptyModeration, ingest, merge, moderate, PART_MAX, QUESTIONS_PER_MINUTE, readPart, recordParts } from '../lib/live/audience'
 import { moderator, roomPhone } from '../lib/live/room-voice'
 import { loadRules, may } from '../lib/live/rules'
 import { INBOX, inboxTopic, PRESENTER_USER, TOPIC } from '../lib/live/topics'
@@ -76,7 +77,7 @@ for (const kind of BROKERS) {
         'talk/#',
         `${INBOX}/#`,
         `${INBOX}/+/question`,
-        TOPIC.moderation,
+        `${TOPIC.moderation}/#`,
       ], { qos: 1 })
       return heard
     }
@@ -213,8 +214,8 @@ for (const kind of BROKERS) {
           ]),
         ],
         [
-          TOPIC.moderation,
-          JSON.stringify({ questions: {}, votes: {}, limited: {} }),
+          `${TOPIC.moderation}/votes`,
+          JSON.stringify({ votes: {}, limited: {} }),
         ],
       ]
       for (const [topic, payload] of tries) {
@@ -267,6 +268,30 @@ test('the shipped ACL: a phone writes to its own inbox only, reads the tally and
     expect(may(rules, undefined, 'read', topic, me)).toBe(true)
     expect(may(rules, undefined, 'write', topic, me)).toBe(false)
   }
-  expect(may(rules, undefined, 'read', TOPIC.moderation, me)).toBe(false)
-  expect(may(rules, PRESENTER_USER, 'write', TOPIC.moderation, 'laptop')).toBe(true)
+  expect(may(rules, undefined, 'read', `${TOPIC.moderation}/votes`, me)).toBe(false)
+  expect(may(rules, undefined, 'read', `${TOPIC.moderation}/q/x`, me)).toBe(false)
+  expect(may(rules, PRESENTER_USER, 'write', `${TOPIC.moderation}/votes`, 'laptop')).toBe(true)
+})
+
+test('the record stays in messages any broker delivers: 2,000 phones\' votes and a long question upvoted by all', () => {
+  const record = emptyModeration()
+  const devices = Array.from({ length: 2000 }, () => hex(6))
+  devices.forEach((d, i) => ingest(record, d, { kind: 'vote', choice: i % 2 }, 1_796_000_000_000 + i))
+  ingest(record, devices[0], {
+    kind: 'question',
+    id: 'long',
+    text: '🚀'.repeat(280),
+  }, 1_796_000_000_000)
+  const [q] = Object.values(record.questions)
+  moderate(record, q.id, 'shown', 1_796_000_000_001)
+  devices.forEach(d => ingest(record, d, { kind: 'upvote', id: q.id }, 1_796_000_000_002))
+  const parts = recordParts(record)
+  const biggest = Math.max(...[
+    ...parts.values(),
+  ].map(t => Buffer.byteLength(t)))
+  test.info().annotations.push({ type: 'largest part', description: `${biggest} bytes of ${PART_MAX}` })
+  expect(biggest).toBeLessThan(PART_MAX)
+  // Read back, part by part, it is the same record.
+  const back = [...parts].reduce((r, [part, text]) => merge(r, readPart(part, text)!), emptyModeration())
+  expect(recordParts(back)).toEqual(parts)
 })

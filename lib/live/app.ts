@@ -8,6 +8,7 @@ import type { Router } from 'vue-router'
 import { addSyncMethod } from '@slidev/client'
 import { liveTalk, presenterKey } from './page'
 import { KEY_QUERY } from './topics'
+import { voice, voiceConnected, voiceStarted } from './voice-state'
 
 /** Slidev's presenter-only pages, as routes. */
 const PRESENTER_PAGES = /^\/(?:presenter|notes|notes-edit|entry)(?:\/|$)/
@@ -35,9 +36,32 @@ export function followLive(router: Router): void {
   void Promise.all([
     import('./connect'),
     import('./sync'),
+    import('./room-voice'),
     router.isReady(),
-  ]).then(([{ connectLive }, { mqttSync }]) => {
-    addSyncMethod(mqttSync(connectLive(talk, key), !!key))
+  ]).then(([{ connectLive }, { mqttSync }, { moderator, roomPhone }]) => {
+    const client = connectLive(talk, key)
+    addSyncMethod(mqttSync(client, !!key))
+    // The room talking back (./voice-state.ts): the presenter's views moderate, every
+    // other page sends to its inbox and follows the tally and the shown questions.
+    if (key) {
+      const host = moderator(client)
+      host.onChange((record) => {
+        voice.record = structuredClone(record)
+      })
+      voiceStarted({ host })
+    }
+    else {
+      const phone = roomPhone(client)
+      phone.onTally((tally) => {
+        voice.tally = tally
+      })
+      phone.onQuestions((questions) => {
+        voice.questions = questions
+      })
+      voiceStarted({ phone })
+    }
+    client.on('connect', () => voiceConnected(true))
+    client.on('close', () => voiceConnected(false))
   }, () => {
     // Offline the live client cannot load (it is not in the offline precache): the page
     // goes on as it would with the broker out of reach.

@@ -41,6 +41,8 @@ export interface Moderation {
   votes: Record<string, { choice: number, at: number }>
   /** How many questions each phone sent over its limit. */
   limited: Record<string, number>
+  /** The vote's prompts, as the slide gives them (the presenter's view writes them in). */
+  prompts?: string[]
 }
 
 /** What the room sees of the vote. */
@@ -68,6 +70,9 @@ export function questionProblem(text: string): string {
     return `A question is at most ${QUESTION_MAX} characters; this one has ${length}.`
   return ''
 }
+
+/** How many shown questions the room is sent, the most voted first. */
+export const SHOWN_MAX = 50
 
 /** A phone's message as its inbox carries it: the payload of one kind. */
 export type InboxMessage
@@ -191,30 +196,88 @@ export function merge(a: Moderation, b: Moderation): Moderation {
   return out
 }
 
-/** The record as text, the same for the same record whatever order it was built in. */
-export function recordText(record: Moderation): string {
-  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([x], [y]) => x < y
-    ? -1
-    : 1))
-  return JSON.stringify({
-    questions: sorted(Object.fromEntries(Object.entries(record.questions).map(([id, q]) => [
-      id,
-      {
-        ...q,
-        up: [...q.up].sort(),
-      },
-    ]))),
-    votes: sorted(record.votes),
-    limited: sorted(record.limited),
-  })
+/**
+ * The largest retained message the record is kept in: Mosquitto 2.0 over WebSockets does
+ * not deliver a message much over 50 KB (measured: 50,000 bytes arrive, 55,000 do not).
+ */
+export const PART_MAX = 48 * 1024
+
+/** Which of the 16 vote parts a phone's vote is kept in (its id is hex; any other goes to `_`). */
+function shard(device: string) {
+  return /^[\da-f]/.test(device)
+    ? device[0]
+    : '_'
 }
 
-/** A record from the broker's text, or undefined when it is not one. */
-export function readRecord(text: string): Moderation | undefined {
+/**
+ * The record as retained messages, each small whatever the room sends: the limits and the
+ * prompts (`meta`), the votes in parts by the phone's first hex digit (`votes/<digit>`),
+ * and one per question (`q/<id>`). The same record gives the same texts, whatever order
+ * it was built in.
+ */
+export function recordParts(record: Moderation): Map<string, string> {
+  const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([x], [y]) => x < y
+    ? -1
+    : 1))
+  const parts = new Map([
+    [
+      'meta',
+      JSON.stringify({
+        limited: sorted(record.limited),
+        prompts: record.prompts,
+      }),
+    ],
+  ])
+  const shards = new Map<string, Record<string, Moderation['votes'][string]>>()
+  for (const [device, vote] of Object.entries(record.votes)) {
+    shards.set(shard(device), {
+      ...shards.get(shard(device)),
+      [device]: vote,
+    })
+  }
+  for (const [s, votes] of [...shards].sort(([x], [y]) => x < y
+    ? -1
+    : 1))
+    parts.set(`votes/${s}`, JSON.stringify(sorted(votes)))
+  for (const q of Object.values(record.questions).sort((x, y) => x.at - y.at || (x.id < y.id
+    ? -1
+    : 1))) {
+    parts.set(`q/${q.id}`, JSON.stringify({
+      ...q,
+      up: [...q.up].sort(),
+    }))
+  }
+  return parts
+}
+
+/** One of those messages as a record of its own (the rest empty), or undefined when it is not one. */
+export function readPart(part: string, text: string): Moderation | undefined {
   try {
-    const data = JSON.parse(text) as Moderation
-    if (data && typeof data.questions === 'object' && typeof data.votes === 'object' && typeof data.limited === 'object')
-      return data
+    const data = JSON.parse(text)
+    const record = emptyModeration()
+    if (typeof data !== 'object' || data === null)
+      return undefined
+    if (part === 'meta' && typeof data.limited === 'object') {
+      return {
+        ...record,
+        limited: data.limited,
+        ...(Array.isArray(data.prompts)
+          ? { prompts: data.prompts }
+          : {}),
+      }
+    }
+    if (/^votes\/[\da-f_]$/.test(part)) {
+      const valid = Object.entries(data as Moderation['votes']).filter(([device, v]) => shard(device) === part.slice(6) && Number.isInteger(v?.choice) && typeof v.at === 'number')
+      return {
+        ...record,
+        votes: Object.fromEntries(valid),
+      }
+    }
+    const q = data as Question
+    if (part === `q/${q.id}` && typeof q.text === 'string' && Array.isArray(q.up) && ['new', 'shown', 'hidden', 'answered'].includes(q.state)) {
+      record.questions[q.id] = q
+      return record
+    }
   }
   catch {}
   return undefined

@@ -8,11 +8,13 @@ import type { InboxMessage, Moderation, QuestionState, ShownQuestion, Tally } fr
 // - Every inbox message is retained, so one sent while no presenter view is open waits
 //   in the broker (the latest of each kind per page); a presenter view takes it and
 //   empties that inbox.
-// - The record is one retained topic only the presenter reads: a presenter view that
+// - The record is retained under a topic only the presenter reads, in small pieces (the
+//   votes, each question: lib/live/audience.ts's recordParts): a presenter view that
 //   opens (or reloads) starts from it, and presenter views merge each other's.
+// - The room is sent the tally and the SHOWN_MAX most voted shown questions.
 // - After a restart of the broker (an embedded one loses what it retained) each presenter
 //   view publishes the record, the tally and the questions again.
-import { deviceOf, emptyModeration, ingest, merge, moderate, readInbox, readRecord, recordText, shownQuestions, tallyOf } from './audience'
+import { deviceOf, emptyModeration, ingest, merge, moderate, readInbox, readPart, recordParts, SHOWN_MAX, shownQuestions, tallyOf } from './audience'
 import { fromInbox, INBOX, inboxTopic, TOPIC } from './topics'
 
 /** How often, at most, the presenter's view publishes what changed. */
@@ -22,13 +24,15 @@ export interface Moderator {
   /** The record as this view holds it now. */
   record: () => Moderation
   moderate: (id: string, state: QuestionState) => void
+  /** The vote's prompts, for the record (and the report). */
+  prompts: (prompts: string[]) => void
   /** Called on every change of the record. */
   onChange: (listener: (record: Moderation) => void) => void
 }
 
 export function moderator(client: MqttClient, now: () => number = Date.now): Moderator {
   let record = emptyModeration()
-  let sent = ''
+  /** What this view last sent, or found the broker to hold, on each topic. */
   const published = new Map<string, string>()
   const listeners: ((record: Moderation) => void)[] = []
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -41,38 +45,42 @@ export function moderator(client: MqttClient, now: () => number = Date.now): Mod
   }
   const flush = () => {
     timer = undefined
-    sent = recordText(record)
-    publish(TOPIC.moderation, sent)
+    for (const [part, text] of recordParts(record))
+      publish(`${TOPIC.moderation}/${part}`, text)
     publish(TOPIC.tally, JSON.stringify(tallyOf(record)))
-    publish(TOPIC.questions, JSON.stringify(shownQuestions(record)))
+    publish(TOPIC.questions, JSON.stringify(shownQuestions(record).slice(0, SHOWN_MAX)))
+  }
+  const later = () => {
+    timer ??= setTimeout(flush, PUBLISH_MS)
   }
   const changed = () => {
     for (const l of listeners)
       l(record)
-    timer ??= setTimeout(flush, PUBLISH_MS)
+    later()
   }
 
   // The record first: what the broker holds arrives before any inbox's retained message.
-  client.subscribe(TOPIC.moderation, { qos: 1 })
+  client.subscribe(`${TOPIC.moderation}/#`, { qos: 1 })
   client.subscribe(`${INBOX}/#`, { qos: 1 })
   client.on('message', (topic, payload) => {
     const text = payload.toString()
-    if (topic === TOPIC.moderation) {
-      const theirs = text === sent
+    if (topic.startsWith(`${TOPIC.moderation}/`)) {
+      const part = topic.slice(TOPIC.moderation.length + 1)
+      const theirs = published.get(topic) === text
         ? undefined
-        : readRecord(text)
+        : readPart(part, text)
       if (!theirs)
         return
-      const before = recordText(record)
+      const before = recordParts(record).get(part)
       record = merge(record, theirs)
-      const now = recordText(record)
-      if (now !== before)
+      const mine = recordParts(record).get(part)
+      if (mine !== before)
         listeners.forEach(l => l(record))
-      // They lack something this view has: the broker gets the whole again.
-      if (now !== recordText(theirs))
-        timer ??= setTimeout(flush, PUBLISH_MS)
+      // They lack something this view has: the broker is given this view's.
+      if (mine === text)
+        published.set(topic, text)
       else
-        sent = now
+        later()
       return
     }
     const from = fromInbox(topic)
@@ -86,7 +94,7 @@ export function moderator(client: MqttClient, now: () => number = Date.now): Mod
   })
   client.on('connect', () => {
     // A broker that restarted holds nothing: it is given all again.
-    if (sent) {
+    if (published.size) {
       published.clear()
       flush()
     }
@@ -98,6 +106,12 @@ export function moderator(client: MqttClient, now: () => number = Date.now): Mod
         changed()
     },
     onChange: listener => listeners.push(listener),
+    prompts: (prompts) => {
+      if (JSON.stringify(record.prompts) === JSON.stringify(prompts))
+        return
+      record.prompts = [...prompts]
+      changed()
+    },
   }
 }
 

@@ -13,7 +13,7 @@ export const TOPIC = {
   tally: 'talk/tally',
   /** The questions the presenter shows, by votes. */
   questions: 'talk/questions',
-  /** The presenter's record of what the room sent (lib/live/audience.ts): the presenter's eyes only. */
+  /** Under it, the presenter's record of what the room sent, in pieces (lib/live/audience.ts): the presenter's eyes only. */
   moderation: 'talk/moderation',
 } as const
 
@@ -34,6 +34,12 @@ export function fromInbox(topic: string): { clientId: string, kind: string } | u
 }
 /** Where a phone keeps its own name for the inbox: one per phone, every page of it. */
 export const DEVICE_STORE = 'lp:device'
+/** This phone's vote, so a page that reloads shows it. */
+export const VOTE_STORE = 'lp:vote'
+/** When this phone sent its latest questions, so it holds itself to the limit. */
+export const ASKED_STORE = 'lp:asked'
+/** The questions this phone upvoted. */
+export const UPVOTED_STORE = 'lp:upvoted'
 
 /** The topic of a Slidev sync channel, or undefined for one the room does not carry. */
 export function topicOf(channelKey: string): string | undefined {

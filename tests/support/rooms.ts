@@ -9,6 +9,8 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import process from 'node:process'
 import { answering } from '../../lib/run'
 import { mosquitto } from './brokers'
@@ -25,6 +27,9 @@ function present(args: string[]): ChildProcess {
     '--',
     '--bind',
     '127.0.0.1',
+    // Their reports, when they stop, are not the project's.
+    '--report',
+    join(tmpdir(), `lp-room-reports-${args[1]}`),
     ...args,
   ], {
     env: {
