@@ -295,3 +295,23 @@ test('the record stays in messages any broker delivers: 2,000 phones\' votes and
   const back = [...parts].reduce((r, [part, text]) => merge(r, readPart(part, text)!), emptyModeration())
   expect(recordParts(back)).toEqual(parts)
 })
+
+test('two records merge to one whatever their order: questions, states, votes, upvotes, limits and the prompts', () => {
+  const a = emptyModeration()
+  const b = emptyModeration()
+  a.prompts = ['First', 'Second']
+  ingest(a, 'aaaaaaaaaaaa', { kind: 'question', id: 'q', text: 'One?' }, 1000)
+  ingest(a, 'aaaaaaaaaaaa', { kind: 'vote', choice: 0 }, 1000)
+  Object.assign(b, merge(b, a))
+  moderate(b, 'aaaaaaaaaaaa-q', 'shown', 2000)
+  ingest(b, 'bbbbbbbbbbbb', { kind: 'upvote', id: 'aaaaaaaaaaaa-q' }, 2100)
+  ingest(a, 'aaaaaaaaaaaa', { kind: 'vote', choice: 1 }, 3000)
+  const ab = merge(a, b)
+  expect(recordParts(ab)).toEqual(recordParts(merge(b, a)))
+  expect(ab.prompts).toEqual(['First', 'Second'])
+  expect(ab.questions['aaaaaaaaaaaa-q']).toMatchObject({
+    state: 'shown',
+    up: ['bbbbbbbbbbbb'],
+  })
+  expect(ab.votes.aaaaaaaaaaaa.choice).toBe(1)
+})

@@ -193,6 +193,11 @@ export function merge(a: Moderation, b: Moderation): Moderation {
     ...Object.entries(b.limited),
   ])
     out.limited[device] = Math.max(out.limited[device] ?? 0, n)
+  const prompts = a.prompts?.length
+    ? a.prompts
+    : b.prompts
+  if (prompts?.length)
+    out.prompts = [...prompts]
   return out
 }
 
