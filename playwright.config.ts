@@ -14,7 +14,13 @@ export default defineConfig({
   testDir: 'tests',
   // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite;
   // the room has its own server and config (playwright.room.config.ts).
-  testIgnore: ['smoke/**', 'the-room-follows-the-talk.spec.ts', 'the-room-survives-a-restart.spec.ts', 'the-room-votes-and-asks.spec.ts', 'the-room-writes-its-report.spec.ts'],
+  testIgnore: [
+    'smoke/**',
+    'the-room-follows-the-talk.spec.ts',
+    'the-room-survives-a-restart.spec.ts',
+    'the-room-votes-and-asks.spec.ts',
+    'the-room-writes-its-report.spec.ts',
+  ],
   timeout: 60_000,
   expect: {
     timeout: 15_000,

@@ -8,7 +8,12 @@ import { ROOMS } from './tests/support/room'
 // that playwright.config.ts makes; `npm test` runs it after them, on the same dist/.
 export default defineConfig({
   testDir: 'tests',
-  testMatch: ['the-room-follows-the-talk.spec.ts', 'the-room-survives-a-restart.spec.ts', 'the-room-votes-and-asks.spec.ts', 'the-room-writes-its-report.spec.ts'],
+  testMatch: [
+    'the-room-follows-the-talk.spec.ts',
+    'the-room-survives-a-restart.spec.ts',
+    'the-room-votes-and-asks.spec.ts',
+    'the-room-writes-its-report.spec.ts',
+  ],
   timeout: 120_000,
   expect: { timeout: 20_000 },
   workers: 1,

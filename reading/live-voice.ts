@@ -7,8 +7,8 @@ import type { RoomPhone } from '../lib/live/room-voice'
 // ask one (the textbox "Your question", "Send question", the answer announced). The same
 // rules as the slides' components (lib/live/audience.ts), the same stores, so the slides
 // and the reading page of one phone are one voter.
-import { QUESTION_MAX, questionProblem, QUESTIONS_PER_MINUTE } from '../lib/live/audience'
-import { ASKED_STORE, UPVOTED_STORE, VOTE_STORE } from '../lib/live/topics'
+import { ASK_ANSWER, askProblem, noteAsked, QUESTION_MAX, questionId } from '../lib/live/audience'
+import { UPVOTED_STORE, VOTE_STORE } from '../lib/live/topics'
 
 export const VOICE_CSS = `
 .voice-vote { display: grid; gap: 0.6rem; margin: 0.5rem 0; font-size: 1.1rem; line-height: 1.3; }
@@ -132,29 +132,19 @@ function questionsIn(bar: HTMLElement, phone: RoomPhone, connected: () => boolea
   })
   form.addEventListener('submit', (e) => {
     e.preventDefault()
-    const problem = questionProblem(text.value)
-    const now = Date.now()
-    const sent = stored<number[]>(ASKED_STORE, []).filter(t => now - t < 60_000)
-    if (problem)
-      return void (answer.textContent = problem)
-    if (sent.length >= QUESTIONS_PER_MINUTE)
-      return void (answer.textContent = `You sent ${QUESTIONS_PER_MINUTE} questions in the last minute: the next can go in ${Math.ceil((sent[0] + 60_000 - now) / 1000)} s.`)
-    if (!connected())
-      return void (answer.textContent = 'Not connected to the talk: try again in a moment.')
-    answer.textContent = 'Sending…'
-    const id = [
-      ...crypto.getRandomValues(new Uint8Array(4)),
-    ].map(b => b.toString(16).padStart(2, '0')).join('')
-    phone.ask(id, text.value).then(() => {
-      localStorage.setItem(ASKED_STORE, JSON.stringify([
-        ...sent,
-        Date.now(),
-      ]))
+    const problem = askProblem(text.value, localStorage)
+    if (problem || !connected()) {
+      answer.textContent = problem || ASK_ANSWER.offline
+      return
+    }
+    answer.textContent = ASK_ANSWER.sending
+    phone.ask(questionId(), text.value).then(() => {
+      noteAsked(localStorage)
       text.value = ''
       chars.textContent = `0 of ${QUESTION_MAX} characters`
-      answer.textContent = 'Question sent'
+      answer.textContent = ASK_ANSWER.sent
     }, () => {
-      answer.textContent = 'Not sent: the talk is out of reach. Try again in a moment.'
+      answer.textContent = ASK_ANSWER.failed
     })
   })
 

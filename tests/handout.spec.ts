@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { HANDOUT_PDF } from '../lib/deck-files'
+import { HANDOUT_PDF, SLIDES_PDF } from '../lib/deck-files'
 import { glossary } from '../snippets/layers'
 import { expect, squash, test } from './support/deck'
 import { letters, readPdf } from './support/pdf'
@@ -39,6 +39,21 @@ test.describe('the handout PDF', () => {
     expect(text, 'time cues in the handout').not.toMatch(/\[~/)
     for (const g of glossary)
       expect(text.slice(at), `the glossary's ${g.term}`).toContain(letters(`${g.term}${g.line}`))
+  })
+
+  test('where there is no live talk, the slides PDF and the handout show the vote\'s prompts, no tally and no control', async ({ deck }) => {
+    const vote = deck.slides.find(s => s.components.RoomVote)!
+    const prompts = [
+      ...vote.raw.matchAll(/'([^']+\?)'/g),
+    ].map(m => m[1])
+    expect(prompts).toHaveLength(2)
+    for (const file of [HANDOUT, `dist/${SLIDES_PDF}`]) {
+      const pdf = await readPdf(file)
+      const text = letters(pdf.pages.join(' '))
+      for (const prompt of prompts)
+        expect(text, `${file}: "${prompt}"`).toContain(letters(prompt))
+      expect(pdf.pages.join(' '), `${file}: a tally or a control of the live talk`).not.toMatch(/votes? so far|Send question|Your question|Upvote/)
+    }
   })
 
   test('is tagged: a structure tree with a heading for every slide', async ({ deck }) => {

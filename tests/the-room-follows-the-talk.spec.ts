@@ -11,7 +11,7 @@ import mqtt from 'mqtt'
 import { PNG } from 'pngjs'
 import { TOPIC } from '../lib/live/topics'
 import { heldUpright } from './support/reading'
-import { CONNECTIONS_LOG, ROOM_KEY, ROOMS } from './support/room'
+import { CONNECTIONS_LOG, presentUpTo as movePresenter, ROOM_KEY, ROOMS } from './support/room'
 import { ROOM_NETWORK_PORT, ROOM_PORT } from './support/servers'
 
 // A talk given with `npm run present` (tests/support/rooms.ts starts the rooms), once on
@@ -162,18 +162,7 @@ for (const room of ROOMS) {
       await network?.close()
     })
 
-    /** The presenter moves on to slide `no` with the keyboard, a slide at a time. */
-    async function presentUpTo(no: number): Promise<void> {
-      const page = presenter.page
-      const at = () => Number(new URL(page.url()).pathname.split('/').pop())
-      while (at() !== no) {
-        const from = at()
-        await page.keyboard.press(from < no
-          ? 'ArrowDown'
-          : 'ArrowUp')
-        await expect.poll(at).not.toBe(from)
-      }
-    }
+    const presentUpTo = (no: number) => movePresenter(presenter.page, no)
 
     async function expectFollowing(no: number): Promise<void> {
       await expect(laptop.page).toHaveURL(new RegExp(`/${no}(\\?|$)`))

@@ -6,7 +6,7 @@ import { markdownText } from '../lib/live/report'
 import { inboxTopic } from '../lib/live/topics'
 import { axeFindings } from './support/accessibility'
 import { heldUpright } from './support/reading'
-import { ROOM_KEY, ROOMS } from './support/room'
+import { presentUpTo as movePresenter, ROOM_KEY, ROOMS } from './support/room'
 
 // The room talking back in a talk given with `npm run present`, on each broker: the
 // presenter's laptop (the presenter view, with the key), two phones held upright on the
@@ -74,15 +74,7 @@ for (const room of ROOMS) {
     })
 
     async function presentUpTo(no: number): Promise<void> {
-      const page = presenter.page
-      const at = () => Number(new URL(page.url()).pathname.split('/').pop())
-      while (at() !== no) {
-        const from = at()
-        await page.keyboard.press(from < no
-          ? 'ArrowDown'
-          : 'ArrowUp')
-        await expect.poll(at).not.toBe(from)
-      }
+      await movePresenter(presenter.page, no)
       await expect(laptop.page).toHaveURL(new RegExp(`/${no}(\\?|$)`))
     }
     const phoneVote = (d: Device) => d.page.getByRole('radiogroup', { name: 'Vote' })

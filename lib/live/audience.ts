@@ -10,6 +10,7 @@
 //   presenter reads), so every presenter view, and the report, hold the same one: two
 //   records merge (`merge`) to one, whatever their order.
 // - What the room sees is made from it: the tally, and the shown questions by votes.
+import { ASKED_STORE } from './topics'
 
 /** A question's longest text, in characters (code points). */
 export const QUESTION_MAX = 280
@@ -73,6 +74,53 @@ export function questionProblem(text: string): string {
 
 /** How many shown questions the room is sent, the most voted first. */
 export const SHOWN_MAX = 50
+
+/** A new question's id, 8 hex digits: the phone's own, for the presenter to tell its questions apart. */
+export function questionId(): string {
+  return [
+    ...crypto.getRandomValues(new Uint8Array(4)),
+  ].map(b => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** When this phone sent its questions of the last minute, from `store` (under ASKED_STORE). */
+export function askedLately(store: Storage, now = Date.now()): number[] {
+  try {
+    const times = JSON.parse(store.getItem(ASKED_STORE) ?? '[]') as unknown
+    return Array.isArray(times)
+      ? times.filter(t => typeof t === 'number' && now - t < 60_000)
+      : []
+  }
+  catch {
+    return []
+  }
+}
+
+/** Notes in `store` that this phone sent a question now. */
+export function noteAsked(store: Storage, now = Date.now()): void {
+  store.setItem(ASKED_STORE, JSON.stringify([
+    ...askedLately(store, now),
+    now,
+  ]))
+}
+
+/**
+ * Why this phone's question cannot be sent now, in words for the phone ('' when it can):
+ * the question itself, or the phone's own limit, which it keeps as the presenter does.
+ */
+export function askProblem(text: string, store: Storage, now = Date.now()): string {
+  const sent = askedLately(store, now)
+  return questionProblem(text) || (sent.length >= QUESTIONS_PER_MINUTE
+    ? `You sent ${QUESTIONS_PER_MINUTE} questions in the last minute: the next can go in ${Math.ceil((sent[0] + 60_000 - now) / 1000)} s.`
+    : '')
+}
+
+/** What a phone says once the broker has its question, and when it cannot reach the talk. */
+export const ASK_ANSWER = {
+  sent: 'Question sent',
+  sending: 'Sending…',
+  offline: 'Not connected to the talk: try again in a moment.',
+  failed: 'Not sent: the talk is out of reach. Try again in a moment.',
+} as const
 
 /** A phone's message as its inbox carries it: the payload of one kind. */
 export type InboxMessage

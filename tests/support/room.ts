@@ -1,5 +1,7 @@
+import type { Page } from '@playwright/test'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from '@playwright/test'
 import { MOSQUITTO_ROOM_PORT, MOSQUITTO_WS_PORT, ROOM_NETWORK_PORT, ROOM_PORT } from './servers'
 
 // What the room specs, tests/support/rooms.ts and playwright.room.config.ts agree on.
@@ -32,3 +34,15 @@ export const ROOMS: RoomUnderTest[] = [
     brokerUrl: `ws://127.0.0.1:${MOSQUITTO_WS_PORT}`,
   },
 ]
+
+/** The presenter view on `page` moves on to slide `no` with the keyboard, a slide at a time. */
+export async function presentUpTo(page: Page, no: number): Promise<void> {
+  const at = () => Number(new URL(page.url()).pathname.split('/').pop())
+  while (at() !== no) {
+    const from = at()
+    await page.keyboard.press(from < no
+      ? 'ArrowDown'
+      : 'ArrowUp')
+    await expect.poll(at).not.toBe(from)
+  }
+}
