@@ -7,8 +7,7 @@ import type { RoomPhone } from '../lib/live/room-voice'
 // ask one (the textbox "Your question", "Send question", the answer announced). The same
 // rules as the slides' components (lib/live/audience.ts), the same stores, so the slides
 // and the reading page of one phone are one voter.
-import { ASK_ANSWER, askProblem, noteAsked, QUESTION_MAX, questionId } from '../lib/live/audience'
-import { UPVOTED_STORE, VOTE_STORE } from '../lib/live/topics'
+import { ASK_ANSWER, askProblem, noteAsked, noteUpvoted, noteVote, percent, QUESTION_MAX, questionId, questionLength, storedVote, upvotedIds, votesText as votes } from '../lib/live/audience'
 
 export const VOICE_CSS = `
 .voice-vote { display: grid; gap: 0.6rem; margin: 0.5rem 0; font-size: 1.1rem; line-height: 1.3; }
@@ -40,25 +39,10 @@ export const VOICE_CSS = `
 .voice-meta strong { color: var(--lp-ink); }
 `
 
-function votes(n: number) {
-  return `${n} ${n === 1
-    ? 'vote'
-    : 'votes'}`
-}
-
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props)
   e.append(...children)
   return e
-}
-
-function stored<T>(key: string, fallback: T): T {
-  try {
-    return JSON.parse(localStorage.getItem(key) ?? '') as T
-  }
-  catch {
-    return fallback
-  }
 }
 
 /** The prompts the build wrote as a list become the vote. */
@@ -69,7 +53,7 @@ function voteOn(list: HTMLElement, phone: RoomPhone, connected: () => boolean): 
   const group = el('div', { className: 'voice-vote' })
   group.setAttribute('role', 'radiogroup')
   group.setAttribute('aria-label', 'Vote')
-  const mine = stored<number>(VOTE_STORE, -1)
+  const mine = storedVote(localStorage)
   const rows = prompts.map((prompt, i) => {
     const input = el('input', {
       type: 'radio',
@@ -80,7 +64,7 @@ function voteOn(list: HTMLElement, phone: RoomPhone, connected: () => boolean): 
     input.addEventListener('change', () => {
       if (!connected())
         return
-      localStorage.setItem(VOTE_STORE, String(i))
+      noteVote(localStorage, i)
       void phone.vote(i)
     })
     const count = el('span', { className: 'voice-count' }, `${votes(0)} · 0%`)
@@ -96,9 +80,7 @@ function voteOn(list: HTMLElement, phone: RoomPhone, connected: () => boolean): 
   phone.onTally((tally: Tally) => {
     rows.forEach(({ count, fill }, i) => {
       const n = tally.counts[i] ?? 0
-      const share = tally.total
-        ? Math.round(100 * n / tally.total)
-        : 0
+      const share = percent(n, tally.total)
       count.textContent = `${votes(n)} · ${share}%`
       fill.style.width = `${share}%`
     })
@@ -126,9 +108,7 @@ function questionsIn(bar: HTMLElement, phone: RoomPhone, connected: () => boolea
   bar.querySelector('nav')?.append(open) ?? bar.append(open)
 
   text.addEventListener('input', () => {
-    chars.textContent = `${[
-      ...text.value.trim(),
-    ].length} of ${QUESTION_MAX} characters`
+    chars.textContent = `${questionLength(text.value)} of ${QUESTION_MAX} characters`
   })
   form.addEventListener('submit', (e) => {
     e.preventDefault()
@@ -149,7 +129,7 @@ function questionsIn(bar: HTMLElement, phone: RoomPhone, connected: () => boolea
   })
 
   phone.onQuestions((questions: ShownQuestion[]) => {
-    const given = new Set(stored<string[]>(UPVOTED_STORE, []))
+    const given = upvotedIds(localStorage)
     none.hidden = questions.length > 0
     open.textContent = questions.length
       ? `Questions (${questions.length})`
@@ -171,7 +151,7 @@ function questionsIn(bar: HTMLElement, phone: RoomPhone, connected: () => boolea
         up.setAttribute('aria-label', `Upvote: ${q.text}`)
         up.addEventListener('click', () => {
           given.add(q.id)
-          localStorage.setItem(UPVOTED_STORE, JSON.stringify([...given]))
+          noteUpvoted(localStorage, q.id)
           up.disabled = true
           up.textContent = 'Upvoted'
           up.setAttribute('aria-pressed', 'true')

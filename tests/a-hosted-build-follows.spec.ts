@@ -13,6 +13,7 @@ import { LIVE_META } from '../lib/live/topics'
 import { serve } from '../lib/serve'
 import { READ_PAGE } from '../reading/contract'
 import { mosquitto } from './support/brokers'
+import { pageErrors } from './support/page-errors'
 import { heldUpright } from './support/reading'
 
 // A hosted copy of the talk that follows a broker elsewhere: the built site, its pages
@@ -99,13 +100,11 @@ async function device(browser: Browser, options: Parameters<Browser['newContext'
     ...options,
   })
   const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', e => errors.push(`page error: ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error')
-      errors.push(`console error: ${m.text()}`)
-  })
-  return { context, page, errors }
+  return {
+    context,
+    page,
+    errors: pageErrors(page),
+  }
 }
 
 test('the presenter on the hosted site starts the talk where it opens, and moves the slides and the phones; a late joiner opens at the live slide', async ({ browser }) => {

@@ -10,6 +10,7 @@ import jsQR from 'jsqr'
 import mqtt from 'mqtt'
 import { PNG } from 'pngjs'
 import { TOPIC } from '../lib/live/topics'
+import { pageErrors } from './support/page-errors'
 import { heldUpright } from './support/reading'
 import { CONNECTIONS_LOG, presentUpTo as movePresenter, ROOM_KEY, ROOMS } from './support/room'
 import { ROOM_NETWORK_PORT, ROOM_PORT } from './support/servers'
@@ -73,19 +74,13 @@ async function device(browser: Browser, options: Parameters<Browser['newContext'
   const context = await browser.newContext(options)
   const page = await context.newPage()
   const received: string[] = []
-  const errors: string[] = []
+  const errors = pageErrors(page)
   page.on('response', async (res) => {
     // A response may still arrive as its context closes.
     received.push(`${res.url()} ${JSON.stringify(await res.allHeaders().catch(() => ({})))}`)
     received.push(await res.text().catch(() => ''))
   })
   page.on('websocket', ws => ws.on('framereceived', f => received.push(String(f.payload))))
-  page.on('pageerror', e => errors.push(`page error: ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error')
-      errors.push(`console error: ${m.text()}`)
-  })
-  page.on('dialog', d => errors.push(`dialog: ${d.type()} ${d.message()}`))
   return { context, page, received, errors }
 }
 

@@ -5,6 +5,7 @@ import mqtt from 'mqtt'
 import { markdownText } from '../lib/live/report'
 import { inboxTopic } from '../lib/live/topics'
 import { axeFindings } from './support/accessibility'
+import { pageErrors } from './support/page-errors'
 import { heldUpright } from './support/reading'
 import { presentUpTo as movePresenter, ROOM_KEY, ROOMS } from './support/room'
 
@@ -25,13 +26,11 @@ interface Device { context: BrowserContext, page: Page, errors: string[] }
 async function device(browser: Browser, options: Parameters<Browser['newContext']>[0]): Promise<Device> {
   const context = await browser.newContext(options)
   const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', e => errors.push(`page error: ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error')
-      errors.push(`console error: ${m.text()}`)
-  })
-  return { context, page, errors }
+  return {
+    context,
+    page,
+    errors: pageErrors(page),
+  }
 }
 
 function votes(n: number, share: number) {

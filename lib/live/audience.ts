@@ -10,7 +10,7 @@
 //   presenter reads), so every presenter view, and the report, hold the same one: two
 //   records merge (`merge`) to one, whatever their order.
 // - What the room sees is made from it: the tally, and the shown questions by votes.
-import { ASKED_STORE } from './topics'
+import { ASKED_STORE, UPVOTED_STORE, VOTE_STORE } from './topics'
 
 /** A question's longest text, in characters (code points). */
 export const QUESTION_MAX = 280
@@ -60,11 +60,37 @@ export function deviceOf(clientId: string): string {
   return clientId.split('.')[0]
 }
 
-/** Why a question cannot be sent, in words for the phone; '' when it can. */
-export function questionProblem(text: string): string {
-  const length = [
+/** A question's length as the limit counts it: characters (code points), the ends trimmed. */
+export function questionLength(text: string): number {
+  return [
     ...text.trim(),
   ].length
+}
+
+/** "1 vote", "3 votes". */
+export function votesText(n: number): string {
+  return `${n} ${n === 1
+    ? 'vote'
+    : 'votes'}`
+}
+
+/** `n` of `total` in whole percent; 0 of nothing is 0. */
+export function percent(n: number, total: number): number {
+  return total
+    ? Math.round(100 * n / total)
+    : 0
+}
+
+/** `bytes` random bytes as hex. */
+export function randomHex(bytes: number): string {
+  return [
+    ...crypto.getRandomValues(new Uint8Array(bytes)),
+  ].map(b => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Why a question cannot be sent, in words for the phone; '' when it can. */
+export function questionProblem(text: string): string {
+  const length = questionLength(text)
   if (!length)
     return 'Write a question first.'
   if (length > QUESTION_MAX)
@@ -77,17 +103,15 @@ export const SHOWN_MAX = 50
 
 /** A new question's id, 8 hex digits: the phone's own, for the presenter to tell its questions apart. */
 export function questionId(): string {
-  return [
-    ...crypto.getRandomValues(new Uint8Array(4)),
-  ].map(b => b.toString(16).padStart(2, '0')).join('')
+  return randomHex(4)
 }
 
-/** When this phone sent its questions of the last minute, from `store` (under ASKED_STORE). */
-export function askedLately(store: Storage, now = Date.now()): number[] {
+/** The list `store` keeps under `key`; empty when there is none, it is not a list, or storage is blocked. */
+function storedList(store: Storage, key: string): unknown[] {
   try {
-    const times = JSON.parse(store.getItem(ASKED_STORE) ?? '[]') as unknown
-    return Array.isArray(times)
-      ? times.filter(t => typeof t === 'number' && now - t < 60_000)
+    const list = JSON.parse(store.getItem(key) ?? '[]') as unknown
+    return Array.isArray(list)
+      ? list
       : []
   }
   catch {
@@ -95,12 +119,59 @@ export function askedLately(store: Storage, now = Date.now()): number[] {
   }
 }
 
+/** Keeps `list` in `store` under `key`, where storage is allowed. */
+function storeList(store: Storage, key: string, list: unknown[]): void {
+  try {
+    store.setItem(key, JSON.stringify(list))
+  }
+  catch {}
+}
+
+/** When this phone sent its questions of the last minute, from `store` (under ASKED_STORE). */
+export function askedLately(store: Storage, now = Date.now()): number[] {
+  return storedList(store, ASKED_STORE).filter((t): t is number => typeof t === 'number' && now - t < 60_000)
+}
+
+/** This phone's vote, from `store` (under VOTE_STORE); -1 for none. */
+export function storedVote(store: Storage): number {
+  try {
+    const choice = Number(store.getItem(VOTE_STORE) ?? -1)
+    return Number.isInteger(choice)
+      ? choice
+      : -1
+  }
+  catch {
+    return -1
+  }
+}
+
+/** Notes in `store` that this phone voted for `choice`, so a page that reloads shows it. */
+export function noteVote(store: Storage, choice: number): void {
+  try {
+    store.setItem(VOTE_STORE, String(choice))
+  }
+  catch {}
+}
+
+/** The questions this phone upvoted, from `store` (under UPVOTED_STORE). */
+export function upvotedIds(store: Storage): Set<string> {
+  return new Set(storedList(store, UPVOTED_STORE).filter((id): id is string => typeof id === 'string'))
+}
+
+/** Notes in `store` that this phone upvoted question `id`. */
+export function noteUpvoted(store: Storage, id: string): void {
+  storeList(store, UPVOTED_STORE, [
+    ...upvotedIds(store),
+    id,
+  ])
+}
+
 /** Notes in `store` that this phone sent a question now. */
 export function noteAsked(store: Storage, now = Date.now()): void {
-  store.setItem(ASKED_STORE, JSON.stringify([
+  storeList(store, ASKED_STORE, [
     ...askedLately(store, now),
     now,
-  ]))
+  ])
 }
 
 /**

@@ -1,6 +1,7 @@
 // Whether this page is in a live talk, and whether it is the presenter's: read from the
 // page alone, with nothing fetched, so every page can ask (setup/main.ts, the static
 // reading page) and only a live one goes on to load the connection (./connect.ts).
+import { randomHex } from './audience'
 import { brokerUrls, DEVICE_STORE, KEY_QUERY, KEY_STORE, LIVE_META, ROOM_ATTRIBUTE } from './topics'
 
 export interface LiveTalk {
@@ -33,12 +34,6 @@ export function presenterKey(): string {
   return sessionStorage.getItem(KEY_STORE) ?? ''
 }
 
-function hex(bytes: number) {
-  return [
-    ...crypto.getRandomValues(new Uint8Array(bytes)),
-  ].map(b => b.toString(16).padStart(2, '0')).join('')
-}
-
 /**
  * This page's MQTT client id, `<device>.<page>`: the device's part is kept in the
  * browser (the same for the slides and the reading page, so a phone has one vote), the
@@ -49,8 +44,8 @@ export function liveClientId(): string {
   const store = globalThis.localStorage as Storage | undefined
   let device = store?.getItem(DEVICE_STORE) ?? ''
   if (!/^[\da-f]{12}$/.test(device)) {
-    device = hex(6)
+    device = randomHex(6)
     store?.setItem(DEVICE_STORE, device)
   }
-  return `${device}.${hex(3)}`
+  return `${device}.${randomHex(3)}`
 }

@@ -1,5 +1,5 @@
 import type { Moderation } from './audience'
-import type { SlideTime, TalkReport } from './report'
+import type { TalkReport } from './report'
 // What `npm run present` keeps of the talk, to write its report when it stops: it
 // follows the broker as the presenter does (with the key; it writes nothing), taking the
 // presenter's record of what the room sent and timing each slide the presenter is on.
@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import mqtt from 'mqtt'
 import { emptyModeration, merge, readPart } from './audience'
-import { reportMarkdown, talkReport } from './report'
+import { reportMarkdown, SlideClock, talkReport } from './report'
 import { PRESENTER_USER, TOPIC } from './topics'
 
 export interface Recorder {
@@ -27,12 +27,7 @@ export function recordTalk(url: string, key: string, titles: Map<number, string>
     clientId: `recorder.${now().toString(16)}`,
   })
   let record: Moderation = emptyModeration()
-  const times = new Map<number, number>()
-  let on: { no: number, since: number } | undefined
-  const leave = (at: number) => {
-    if (on)
-      times.set(on.no, (times.get(on.no) ?? 0) + at - on.since)
-  }
+  const clock = new SlideClock()
   client.subscribe([`${TOPIC.moderation}/#`, TOPIC.nav], { qos: 1 })
   client.on('message', (topic, payload) => {
     const text = payload.toString()
@@ -44,23 +39,13 @@ export function recordTalk(url: string, key: string, titles: Map<number, string>
     }
     try {
       const nav = JSON.parse(text) as { page?: number, lastUpdate?: { type?: string } }
-      if (nav.lastUpdate?.type !== 'presenter' || !Number.isInteger(nav.page) || nav.page === on?.no)
-        return
-      const at = now()
-      leave(at)
-      on = { no: nav.page!, since: at }
+      if (nav.lastUpdate?.type === 'presenter' && Number.isInteger(nav.page))
+        clock.shown(nav.page!, titles.get(nav.page!) ?? '', now())
     }
     catch {}
   })
   const report = (at = now()) => {
-    const slides: SlideTime[] = [...times].map(([no, ms]) => ({ no, title: titles.get(no) ?? '', ms }))
-    if (on && !times.has(on.no))
-      slides.push({ no: on.no, title: titles.get(on.no) ?? '', ms: 0 })
-    for (const s of slides) {
-      if (on && s.no === on.no)
-        s.ms += at - on.since
-    }
-    slides.sort((a, b) => a.no - b.no)
+    const slides = clock.times(at)
     if (!slides.length && !Object.keys(record.votes).length && !Object.keys(record.questions).length)
       return undefined
     return talkReport(record, slides, new Date(at))

@@ -3,9 +3,40 @@ import type { Moderation, QuestionState } from './audience'
 // vote's result and the time spent on each slide, as JSON and as Markdown. `npm run
 // present` writes both beside the deck when it stops (scripts/present.ts), and the
 // presenter's view saves them (components/RoomControls.vue). No I/O here.
-import { moderationList, tallyOf } from './audience'
+import { moderationList, percent, tallyOf } from './audience'
 
 export interface SlideTime { no: number, title: string, ms: number }
+
+/** The time spent on each slide: told each slide the presenter moves to, it adds up each stay. */
+export class SlideClock {
+  private readonly spent = new Map<number, SlideTime>()
+  private on: { no: number, title: string, since: number } | undefined
+
+  /** The presenter is on slide `no` from `at` (ms) on; the same slide again changes nothing. */
+  shown(no: number, title: string, at: number): void {
+    if (this.on?.no === no)
+      return
+    this.leave(at)
+    this.on = { no, title, since: at }
+  }
+
+  /** Every slide's time up to `at`, the current one's included, by number. */
+  times(at: number): SlideTime[] {
+    this.leave(at)
+    if (this.on)
+      this.on.since = at
+    return [
+      ...this.spent.values(),
+    ].map(s => ({ ...s })).sort((a, b) => a.no - b.no)
+  }
+
+  private leave(at: number): void {
+    if (!this.on)
+      return
+    const had = this.spent.get(this.on.no)
+    this.spent.set(this.on.no, { no: this.on.no, title: this.on.title, ms: (had?.ms ?? 0) + at - this.on.since })
+  }
+}
 
 export interface TalkReport {
   at: string
@@ -59,9 +90,7 @@ export function reportMarkdown(report: TalkReport, title: string): string {
   if (!report.voters)
     lines.push('Nobody voted.')
   for (const v of report.vote) {
-    lines.push(`- ${markdownText(v.prompt)}: ${v.votes} of ${report.voters} (${report.voters
-      ? Math.round(100 * v.votes / report.voters)
-      : 0}%)`)
+    lines.push(`- ${markdownText(v.prompt)}: ${v.votes} of ${report.voters} (${percent(v.votes, report.voters)}%)`)
   }
   lines.push('', '## Questions', '')
   if (!report.questions.length)

@@ -1,10 +1,11 @@
 import type { Moderation, QuestionState, ShownQuestion, Tally } from './audience'
 import type { Moderator, RoomPhone } from './room-voice'
 // What the slides' components show of the room talking back (components/RoomVote.vue,
-// RoomQuestions.vue, RoomAsk.vue, RoomModeration.vue): one reactive state, filled by the
+// RoomQuestions.vue, RoomAsk.vue, RoomControls.vue): one reactive state, filled by the
 // live path once it is connected (./app.ts). Where there is no live talk it stays
 // `live: false`, and the components show the prompts and nothing else.
 import { reactive } from 'vue'
+import { SlideClock } from './report'
 
 export const voice = reactive({
   /** In a live talk, connected to its broker at least once. */
@@ -40,19 +41,7 @@ export const moderateQuestion = (id: string, state: QuestionState) => host?.mode
 /** The vote's slide gives its prompts: into the presenter's record, for the report. */
 export const votePrompts = (prompts: string[]) => host?.prompts(prompts)
 
-/** The slides the presenter's view was on, and for how long (ms), since it opened. */
-export const slideTimes = new Map<number, { title: string, ms: number }>()
-let on: { no: number, title: string, since: number } | undefined
-export function slideShown(no: number, title: string, now = Date.now()): void {
-  if (on) {
-    const had = slideTimes.get(on.no)
-    slideTimes.set(on.no, { title: on.title, ms: (had?.ms ?? 0) + now - on.since })
-  }
-  on = { no, title, since: now }
-}
-/** Every slide's time so far, the current one's included. */
-export function slideTimesNow(now = Date.now()): { no: number, title: string, ms: number }[] {
-  if (on)
-    slideShown(on.no, on.title, now)
-  return [...slideTimes].map(([no, t]) => ({ no, ...t })).sort((a, b) => a.no - b.no)
-}
+/** The slides the presenter's view was on, and for how long, since it opened (for its report). */
+const clock = new SlideClock()
+export const slideShown = (no: number, title: string) => clock.shown(no, title, Date.now())
+export const slideTimesNow = () => clock.times(Date.now())

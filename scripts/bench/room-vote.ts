@@ -19,6 +19,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import mqtt from 'mqtt'
 import { chromium } from 'playwright-chromium'
+import { percentile } from '../../lib/bench/report'
 import { CHROMIUM_ARGS, requireChromium } from '../../lib/chromium'
 import { mosquitto } from '../../lib/live/mosquitto'
 import { newKey } from '../../lib/live/room'
@@ -44,7 +45,6 @@ const port = Number(args.port)
 /** The discussion slide, whose vote has two prompts. */
 const SLIDE = 18
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]
 const key = newKey()
 
 async function room(kind: string): Promise<{ url: string, broker: string, stop: () => Promise<void> }> {

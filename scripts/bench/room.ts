@@ -20,7 +20,7 @@ import { cpus, loadavg } from 'node:os'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import mqtt from 'mqtt'
-import { renderReadme } from '../../lib/bench/report'
+import { percentile, renderReadme } from '../../lib/bench/report'
 import { mosquitto } from '../../lib/live/mosquitto'
 import { newKey } from '../../lib/live/room'
 import { PRESENTER_USER, TOPIC } from '../../lib/live/topics'
@@ -54,9 +54,6 @@ function cpuSeconds(pid: number): number {
 function rssMb(pid: number): number {
   const kb = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1])
   return kb / 1024
-}
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]
 }
 function connected(client: MqttClient): Promise<void> {
   return new Promise((resolve, reject) => {
