@@ -13,6 +13,7 @@ import { LIVE_META } from '../lib/live/topics'
 import { serve } from '../lib/serve'
 import { READ_PAGE } from '../reading/contract'
 import { mosquitto } from './support/brokers'
+import { tap } from './support/keyboard'
 import { pageErrors } from './support/page-errors'
 import { heldUpright } from './support/reading'
 
@@ -128,7 +129,7 @@ test('the presenter on the hosted site starts the talk where it opens, and moves
 
     const at = () => Number(new URL(presenter.page.url()).pathname.split('/').pop())
     for (let no = 2; no <= 4; no++) {
-      await presenter.page.keyboard.press('ArrowDown')
+      await tap(presenter.page, 'ArrowDown')
       await expect.poll(at).toBe(no)
     }
     await expect(laptop.page).toHaveURL(/\/4(\?|$)/)

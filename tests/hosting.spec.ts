@@ -1,4 +1,5 @@
 import { expect, squash, test } from './support/deck'
+import { tap } from './support/keyboard'
 import { HOSTS, PDF_NAME } from './support/servers'
 
 // The built site on the hosts it is meant for: at the root and under a sub-path,
@@ -23,7 +24,7 @@ for (const host of HOSTS) {
       expect(squash(await heading.innerText())).toBe(squash(slide.title))
       await page.reload()
       await expect(heading).toBeVisible()
-      await page.keyboard.press('ArrowDown')
+      await tap(page, 'ArrowDown')
       await expect(page).toHaveURL(new RegExp(`${host.base}${slide.no + 1}$`))
       // Fonts, the favicon and every script and style came from under the base path.
       const fonts = await page.evaluate(() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family))

@@ -1,5 +1,6 @@
 import { expect, squash, test } from './support/deck'
 import { expectDiagramsRendered } from './support/diagrams'
+import { tap } from './support/keyboard'
 import { DECK_PORT, SUB_PAGES_PORT, SUB_PATH } from './support/servers'
 
 // After one visit the service worker (Slidev's `pwa: true`) has cached the deck:
@@ -37,7 +38,7 @@ for (const host of hosts) {
         expect(squash(await heading.innerText())).toBe(squash(slide.title))
         if (slide.diagrams.length)
           await expectDiagramsRendered(page, slide)
-        await page.keyboard.press('ArrowDown') // next slide, skipping its clicks
+        await tap(page, 'ArrowDown') // next slide, skipping its clicks
       }
       // A deep link typed in while offline still opens its slide.
       const last = deck.slides.at(-1)!

@@ -13,6 +13,7 @@ import { gzipSize, precacheList, readVisit, settle, watchFirstPaint, wholeVisit 
 import { liveClientFiles } from '../lib/precache'
 import { CHUNK_MAP, LIBRARIES, libraryFiles, NEEDS, precacheOrDist, withoutHash } from './support/chunks'
 import { expect, test, watchPage } from './support/deck'
+import { tap } from './support/keyboard'
 import { heldUpright } from './support/reading'
 import { REFERENCE_URL } from './support/servers'
 
@@ -192,7 +193,7 @@ test.describe('walking the deck from the first slide to the last', () => {
     // Long enough for Slidev's "load every slide after 3 s".
     await settle(page, { minMs: 5000, quietMs: 1000 })
     for (let n = 2; n <= total; n++) {
-      await page.keyboard.press('ArrowDown') // next slide, skipping click steps
+      await tap(page, 'ArrowDown') // next slide, skipping click steps
       await expect(page.locator(`.slidev-page-${n}`)).toBeVisible()
       await expect(page).toHaveURL(new RegExp(`/${n}(\\?|$)`))
       await settle(page, { minMs: 0, quietMs: 500 })

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { expect, test } from '@playwright/test'
 import { mosquitto } from './support/brokers'
+import { tap } from './support/keyboard'
 import { heldUpright } from './support/reading'
 import { RESTART_ROOM_PORT } from './support/servers'
 
@@ -81,7 +82,7 @@ for (const restart of RESTARTS) {
       const slides = await (await browser.newContext({ baseURL: ROOM })).newPage()
       await slides.goto('/')
       for (const no of [2, 3]) {
-        await presenter.keyboard.press('ArrowDown')
+        await tap(presenter, 'ArrowDown')
         await expect(presenter).toHaveURL(new RegExp(`/presenter/${no}(\\?|$)`))
       }
       const live = phone.locator('.reading-slide[data-live]')
@@ -104,7 +105,7 @@ for (const restart of RESTARTS) {
         back = performance.now()
       }
       // The presenter's view, connected again, sends where the talk is; the next move reaches everyone.
-      await presenter.keyboard.press('ArrowDown')
+      await tap(presenter, 'ArrowDown')
       await expect(live).toHaveAttribute('id', 'slide-4', { timeout: 5_000 })
       await expect(slides).toHaveURL(/\/4(\?|$)/, { timeout: 5_000 })
       const took = performance.now() - back

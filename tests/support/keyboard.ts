@@ -61,3 +61,24 @@ export async function focusProblems(page: Page, max = 40): Promise<{ problems: s
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   return { problems, controls: seen.size }
 }
+
+/**
+ * `key` pressed and released in one go, inside the page, where the focused element
+ * (or the body) gets it. Slidev moves again for a key still down after a second (a key
+ * held down); on a loaded test machine Playwright's own release can reach the page that
+ * late, and one press then moves two slides (seen: /15 to /17 in the offline walk). For
+ * walks that expect each press to move exactly one step.
+ */
+export async function tap(page: Page, key: 'ArrowDown' | 'ArrowRight' | 'ArrowUp' | 'ArrowLeft'): Promise<void> {
+  await page.evaluate((key) => {
+    const target = document.activeElement ?? document.body
+    for (const type of ['keydown', 'keyup']) {
+      target.dispatchEvent(new KeyboardEvent(type, {
+        key,
+        code: key,
+        bubbles: true,
+        cancelable: true,
+      }))
+    }
+  }, key)
+}

@@ -7,6 +7,7 @@ import { relative } from 'node:path'
 import process from 'node:process'
 import { expect } from '@playwright/test'
 import { diagramProblems } from './diagrams'
+import { tap } from './keyboard'
 
 export type Scheme = 'light' | 'dark'
 
@@ -107,7 +108,7 @@ export async function walkDeck(page: Page, options: WalkOptions, visit: (step: S
       return steps
     expect(steps, 'steps walked; is → stuck?').toBeLessThan(slides.length * 20)
     const before = page.url()
-    await page.keyboard.press('ArrowRight')
+    await tap(page, 'ArrowRight')
     await expect(page, `→ did nothing at ${where({ slide, click: at.click, scheme })}`).not.toHaveURL(before)
     at = position(page.url())
   }
