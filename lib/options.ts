@@ -24,6 +24,21 @@ export function checkDeckUrl(url: string | undefined): string | undefined {
   return `DECK_URL must be an absolute http(s) address, like https://example.org/talks/layered-paradox/ (got "${url}").`
 }
 
+/**
+ * The deck's address for its QR code: DECK_URL when it is set, otherwise where the host
+ * building the site says it will be (Netlify's URL, Vercel's production domain), so
+ * both hosts run one build command. Undefined elsewhere: no QR code.
+ */
+export function deckUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.DECK_URL)
+    return env.DECK_URL
+  if (env.NETLIFY === 'true' && env.URL)
+    return `${env.URL.replace(/\/+$/, '')}/`
+  if (env.VERCEL === '1' && env.VERCEL_PROJECT_PRODUCTION_URL)
+    return `https://${env.VERCEL_PROJECT_PRODUCTION_URL.replace(/\/+$/, '')}/`
+  return undefined
+}
+
 /** The value of `--name value` or `--name=value` in argv, if given. */
 export function flagValue(argv: string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {

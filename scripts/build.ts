@@ -12,7 +12,7 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import { requireChromium } from '../lib/chromium'
 import { brokersFromEnv, checkBrokers, writeLivePages } from '../lib/live/pages'
-import { checkBase, checkDeckUrl, fail, flagValue } from '../lib/options'
+import { checkBase, checkDeckUrl, deckUrlFromEnv, fail, flagValue } from '../lib/options'
 import { slidev, tsx } from '../lib/run'
 
 /**
@@ -20,6 +20,11 @@ import { slidev, tsx } from '../lib/run'
  * Stops the process with one line on bad input, a missing browser or a failed step.
  */
 function buildSite(out: string, slidevArgs: string[]): void {
+  // On Netlify and Vercel the host's own variables give the address (lib/options.ts);
+  // every step below (vite.config.ts, the handout, the previews) reads DECK_URL.
+  const deckUrl = deckUrlFromEnv(process.env)
+  if (deckUrl)
+    process.env.DECK_URL = deckUrl
   const brokers = brokersFromEnv(process.env)
   const problem = checkBase(flagValue(slidevArgs, '--base')) ?? checkDeckUrl(process.env.DECK_URL) ?? checkBrokers(brokers, true)
   if (problem)

@@ -4,22 +4,17 @@ import { parseAllHeaders } from '@netlify/headers-parser'
 import { expect, test } from '@playwright/test'
 import { cleanUrlsSchema, headersSchema, redirectsSchema, rewritesSchema, routesSchema, trailingSlashSchema } from '@vercel/routing-utils'
 import Ajv from 'ajv'
-import { parse as parseToml } from 'smol-toml'
-import { parse as parseYaml } from 'yaml'
 import { SLIDES_PDF } from '../lib/deck-files'
+import { deckUrlFromEnv } from '../lib/options'
 import { copyOfProject } from '../lib/project-copy'
-import { run } from '../lib/run'
+import { netlifyBuild, netlifyToml, pagesBuild, pagesWorkflow, runAsHost, vercelBuild, vercelJson } from './support/hosts'
+import { SUB_BUILT_BY, SUB_DECK_URL, SUB_DIST, SUB_PAGES, SUB_PATH } from './support/servers'
 
 // The deploy configurations checked for what they do: each host's build command is run
-// as written, with that host's environment variables set to sample values, in a fresh
-// copy of the project, and its publish folder must then hold the built site. Their
-// PDF exports take turns on Slidev's fixed port (lib/run.ts); the rest may overlap.
-
-/** Runs `command` in a shell in `cwd`, as a host's build step does; fails with its output. */
-function runAsHost(command: string, cwd: string, env: Record<string, string>): void {
-  const result = run('sh', ['-c', command], { cwd, env, quiet: true })
-  expect(result.status, `\`${command}\` failed:\n${(result.stdout + result.stderr).slice(-2000)}`).toBe(0)
-}
+// as written (tests/support/hosts.ts), with that host's environment variables set to
+// sample values, in a fresh copy of the project, and its publish folder must then hold
+// the built site. Netlify's and Vercel's are one command, run once here; the GitHub Pages
+// workflow's step builds the suite's sub-path site (tests/support/sites.ts).
 
 /** The built site in `dir`: the app, its 404 fallback, the PDF, and `deckUrl` in the QR code's chunk. */
 function expectBuiltSite(dir: string, deckUrl: string, base = '/'): void {
@@ -56,7 +51,7 @@ test('vercel.json is valid by the schemas Vercel validates it with, and rewrites
     },
   }
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
-  const vercel = JSON.parse(readFileSync('vercel.json', 'utf8'))
+  const vercel = vercelJson()
   expect(validate(vercel)
     ? []
     : validate.errors).toEqual([])
@@ -79,7 +74,7 @@ test('vercel.json is valid by the schemas Vercel validates it with, and rewrites
 })
 
 test('netlify.toml parses, with headers Netlify accepts and Node 24', async () => {
-  const netlify = parseToml(readFileSync('netlify.toml', 'utf8')) as { build: { command: string, publish: string, environment: Record<string, string> } }
+  const netlify = netlifyToml()
   expect(netlify.build.environment.NODE_VERSION).toBe('24')
   const { headers, errors } = await parseAllHeaders({
     headersFiles: [],
@@ -91,51 +86,43 @@ test('netlify.toml parses, with headers Netlify accepts and Node 24', async () =
   expect(headers.length).toBeGreaterThan(0)
 })
 
-test('Netlify\'s build command, run as written, publishes the built site', () => {
+test('Netlify and Vercel run one build command; run as written with Netlify\'s variables, it publishes the built site where both hosts look', () => {
   test.setTimeout(300_000)
-  const netlify = parseToml(readFileSync('netlify.toml', 'utf8')) as { build: { command: string, publish: string } }
+  const netlify = netlifyBuild('https://layered-paradox.netlify.app')
+  const vercel = vercelBuild('layered-paradox.vercel.app')
+  // One command, one folder: what differs is each host's variables, read by deckUrlFromEnv (below).
+  expect(vercel.command).toBe(netlify.command)
+  expect(vercel.published).toBe(netlify.published)
   const dir = copyOfProject('.', 'lp-deploy-')
   try {
-    runAsHost(netlify.build.command, dir, { URL: 'https://layered-paradox.netlify.app', NETLIFY: 'true' })
-    expectBuiltSite(join(dir, netlify.build.publish), 'https://layered-paradox.netlify.app/')
+    const ran = runAsHost(netlify, dir)
+    expect(ran.ok, `\`${netlify.command}\` failed:\n${ran.output}`).toBe(true)
+    expectBuiltSite(join(dir, netlify.published), 'https://layered-paradox.netlify.app/')
   }
   finally {
     rmSync(dir, { recursive: true, force: true })
   }
 })
 
-test('Vercel\'s build command, run as written, writes the output directory', () => {
-  test.setTimeout(300_000)
-  const vercel = JSON.parse(readFileSync('vercel.json', 'utf8'))
-  const dir = copyOfProject('.', 'lp-deploy-')
-  try {
-    runAsHost(vercel.buildCommand, dir, { VERCEL: '1', VERCEL_PROJECT_PRODUCTION_URL: 'layered-paradox.vercel.app' })
-    expectBuiltSite(join(dir, vercel.outputDirectory), 'https://layered-paradox.vercel.app/')
-  }
-  finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+test('the build takes the deck\'s address from each host\'s own variables, and DECK_URL over them', () => {
+  expect(deckUrlFromEnv(netlifyBuild('https://layered-paradox.netlify.app').env)).toBe('https://layered-paradox.netlify.app/')
+  expect(deckUrlFromEnv(vercelBuild('layered-paradox.vercel.app').env)).toBe('https://layered-paradox.vercel.app/')
+  expect(deckUrlFromEnv({
+    ...vercelBuild('layered-paradox.vercel.app').env,
+    DECK_URL: 'https://talks.example/lp/',
+  })).toBe('https://talks.example/lp/')
+  expect(deckUrlFromEnv({})).toBeUndefined()
+  // A variable of the same name elsewhere is not taken for an address.
+  expect(deckUrlFromEnv({ URL: 'https://somewhere.example' })).toBeUndefined()
 })
 
 test('the GitHub Pages workflow builds with Node 24 for the project page\'s sub-path and publishes that build', () => {
-  test.setTimeout(300_000)
-  const workflow = parseYaml(readFileSync('.github/workflows/pages.yml', 'utf8'))
+  const workflow = pagesWorkflow()
   expect(workflow.on.push.branches).toEqual(['main'])
-  const steps = workflow.jobs.build.steps as { run?: string, with?: Record<string, string | number>, env?: Record<string, string>, uses?: string }[]
+  const steps = workflow.jobs.build.steps as { with?: Record<string, string | number>, uses?: string }[]
   expect(steps.find(s => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(24)
-  const pages = { base_path: '/layered-paradox', base_url: 'https://example.github.io/layered-paradox' }
-  const expand = (text: string) => text.replace(/\$\{\{\s*steps\.pages\.outputs\.(\w+)\s*\}\}/g, (_, key: keyof typeof pages) => pages[key])
-  const build = steps.find(s => s.run?.startsWith('npm run build'))!
-  const dir = copyOfProject('.', 'lp-deploy-')
-  try {
-    runAsHost(expand(build.run!), dir, Object.fromEntries(Object.entries(build.env ?? {}).map(([k, v]) => [
-      k,
-      expand(v),
-    ])))
-    const published = steps.find(s => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path as string
-    expectBuiltSite(join(dir, published), `${pages.base_url}/`, `${pages.base_path}/`)
-  }
-  finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  // The suite's sub-path site is this step, run as written in a fresh copy of the project
+  // (tests/support/sites.ts), with what configure-pages would give it for that address.
+  expect(JSON.parse(readFileSync(SUB_BUILT_BY, 'utf8'))).toEqual(pagesBuild(SUB_PAGES))
+  expectBuiltSite(SUB_DIST, SUB_DECK_URL, SUB_PATH)
 })

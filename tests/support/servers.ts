@@ -21,8 +21,15 @@ export const SUB_PAGES_PORT = base + 6
 export const SUB_SPA_PORT = base + 7
 export const SUB_PATH = '/talks/layered-paradox/'
 export const SUB_DIST = 'test-sites/subpath'
+/** The GitHub Pages workflow's build step that made SUB_DIST (tests/support/sites.ts writes it). */
+export const SUB_BUILT_BY = 'test-sites/subpath.built-by.json'
 /** The sub-path build's DECK_URL, so its QR code can be checked. */
 export const SUB_DECK_URL = `http://127.0.0.1:${SUB_PAGES_PORT}${SUB_PATH}`
+/** What actions/configure-pages would give the workflow for SUB_DECK_URL. */
+export const SUB_PAGES = {
+  base_path: SUB_PATH.slice(0, -1),
+  base_url: SUB_DECK_URL.slice(0, -1),
+}
 export { SLIDES_PDF as PDF_NAME } from '../../lib/deck-files'
 // The plain reference deck the performance budgets compare with (base + 2 is left free).
 export const REFERENCE_PORT = base + 3

@@ -5,21 +5,39 @@
 //   PAGES_PORT      dist/ at /, as GitHub Pages: unknown paths get 404.html with status 404, no headers
 //   SUB_PAGES_PORT  the sub-path build at SUB_PATH, as GitHub Pages
 //   SUB_SPA_PORT    the sub-path build at SUB_PATH, as Vercel: SPA rewrites, vercel.json's headers
+//
+// dist/ is `npm run build` with no DECK_URL (no QR code). The sub-path build is the GitHub
+// Pages workflow's build step, run as written in a fresh copy of the project with the
+// values configure-pages would give it for SUB_DECK_URL; its published folder becomes
+// SUB_DIST, and SUB_BUILT_BY records the step (tests/deploy-config.spec.ts checks both).
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import process from 'node:process'
-import { tsxAsync } from '../../lib/run'
+import { copyOfProject } from '../../lib/project-copy'
+import { runAsync, tsxAsync } from '../../lib/run'
 import { serve } from '../../lib/serve'
-import { DECK_PORT, PAGES_PORT, SUB_DECK_URL, SUB_DIST, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
+import { pagesBuild } from './hosts'
+import { DECK_PORT, PAGES_PORT, SUB_BUILT_BY, SUB_DIST, SUB_PAGES, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
 
 // Both at once: their PDF exports take turns (lib/run.ts), the rest overlaps.
 if (!process.env.SITES_SKIP_BUILD) {
-  const built = await Promise.all([
-    tsxAsync('scripts/build.ts', []),
-    tsxAsync('scripts/build.ts', ['--base', SUB_PATH, '--out', SUB_DIST], {
-      env: { DECK_URL: SUB_DECK_URL },
-    }),
-  ])
-  if (built.some(b => !b.ok))
-    process.exit(1)
+  const pages = pagesBuild(SUB_PAGES)
+  const copy = copyOfProject('.', 'lp-pages-')
+  try {
+    const built = await Promise.all([
+      tsxAsync('scripts/build.ts', []),
+      runAsync('sh', ['-c', pages.command], { cwd: copy, env: pages.env }),
+    ])
+    if (built.some(b => !b.ok))
+      process.exit(1)
+    rmSync(SUB_DIST, { recursive: true, force: true })
+    mkdirSync(dirname(SUB_DIST), { recursive: true })
+    cpSync(join(copy, pages.published), SUB_DIST, { recursive: true })
+    writeFileSync(SUB_BUILT_BY, `${JSON.stringify(pages, null, 2)}\n`)
+  }
+  finally {
+    rmSync(copy, { recursive: true, force: true })
+  }
 }
 
 await Promise.all([
