@@ -1,6 +1,7 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
+import { ROOM_PROJECT, ROOM_SPECS, roomServer } from './tests/support/room'
 import { BROKEN_READING_PORT, BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
 import { PROJECTS } from './tests/support/tags'
 
@@ -12,15 +13,8 @@ const serve = (dir: string, port: number) => `tsx scripts/serve.ts ${dir} --port
 
 export default defineConfig({
   testDir: 'tests',
-  // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite;
-  // the room has its own server and config (playwright.room.config.ts).
-  testIgnore: [
-    'smoke/**',
-    'the-room-follows-the-talk.spec.ts',
-    'the-room-survives-a-restart.spec.ts',
-    'the-room-votes-and-asks.spec.ts',
-    'the-room-writes-its-report.spec.ts',
-  ],
+  // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite.
+  testIgnore: ['smoke/**'],
   timeout: 60_000,
   expect: {
     timeout: 15_000,
@@ -29,8 +23,10 @@ export default defineConfig({
     toHaveScreenshot: { pathTemplate: '{testDir}/__screenshots__/{arg}{ext}' },
   },
   fullyParallel: true,
-  // Two workers everywhere, as CI has: the 2-core machine these tests are timed on carries two.
-  workers: 2,
+  // Two workers for the deck's tests (each project at most two), as CI has: the 2-core
+  // machine these tests are timed on carries two. A third runs the room specs, which
+  // mostly wait on the network, one at a time (ROOM_PROJECT).
+  workers: 3,
   forbidOnly: !!process.env.CI,
   // The JSON report is what `npm run test:times` reads (scripts/test-times.ts).
   reporter: [
@@ -50,7 +46,14 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   // Colour schemes and reduced motion as projects; a test's tags choose which (tests/support/tags.ts).
-  projects: PROJECTS,
+  projects: [
+    ...PROJECTS.map(project => ({
+      ...project,
+      testIgnore: ['smoke/**', ...ROOM_SPECS],
+      workers: 2,
+    })),
+    ROOM_PROJECT,
+  ],
   webServer: [
     {
       // The deck as hosts serve it, at / and under a sub-path: built fresh for
@@ -93,5 +96,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
     },
+    // The two rooms of the room specs, on the deck's build once it is served.
+    roomServer(`http://127.0.0.1:${DECK_PORT}/`),
   ],
 })
