@@ -46,13 +46,14 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   // Colour schemes and reduced motion as projects; a test's tags choose which (tests/support/tags.ts).
+  // The room's first: its specs then start with the others instead of after them all.
   projects: [
+    ROOM_PROJECT,
     ...PROJECTS.map(project => ({
       ...project,
       testIgnore: ['smoke/**', ...ROOM_SPECS],
       workers: 2,
     })),
-    ROOM_PROJECT,
   ],
   webServer: [
     {

@@ -1,6 +1,7 @@
 import { OWN_KINDS } from '../lib/talk'
 import { ai, crypto, fields, glossary, source } from '../snippets/layers'
 import { expect, test } from './support/deck'
+import { visitCompleteSlides } from './support/walk'
 
 const HIDDEN = /slidev-vclick-hidden/
 
@@ -83,19 +84,24 @@ test('field badges are visible wherever a slide uses them', async ({ deck }) => 
   }
 })
 
-test('every slide that is the talk\'s own shows its mark, and no other slide does', async ({ deck }) => {
-  for (const slide of deck.slides) {
-    const root = await deck.open(slide.no, 99)
-    const mark = root.locator('.talk-framing')
-    const own = slide.frontmatter.own
-    if (own) {
-      await expect(mark, `slide ${slide.no} (own: ${own})`).toHaveText(OWN_KINDS[own])
-      await expect(mark).toBeVisible()
-    }
-    else {
-      await expect(mark, `slide ${slide.no} is the article's`).toHaveCount(0)
-    }
-  }
+test.describe(() => {
+  // Slides change at once, with no transition to wait out at each one.
+  test.use({ reducedMotion: 'reduce' })
+
+  test('every slide that is the talk\'s own shows its mark, and no other slide does', async ({ deck }) => {
+    await deck.open(1)
+    await visitCompleteSlides(deck.page, deck.slides, async (slide) => {
+      const mark = deck.slide(slide.no).locator('.talk-framing')
+      const own = slide.frontmatter.own
+      if (own) {
+        await expect(mark, `slide ${slide.no} (own: ${own})`).toHaveText(OWN_KINDS[own])
+        await expect(mark).toBeVisible()
+      }
+      else {
+        await expect(mark, `slide ${slide.no} is the article's`).toHaveCount(0)
+      }
+    })
+  })
 })
 
 test('one slide shows the typed model of the argument as code', async ({ deck }) => {

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
-import type { Deck } from './support/deck'
 import { PNG } from 'pngjs'
 import { expect, test } from './support/deck'
 import { SUB_PAGES_PORT, SUB_PATH } from './support/servers'
+import { settle, visitCompleteSlides } from './support/walk'
 
 // The offline badge, the QR code and any other overlay stay clear of the navigation
 // buttons on every screen, for the eye (boxes) and for the finger (what is at each
@@ -167,26 +167,19 @@ async function badgeBox(page: Page): Promise<Box> {
   })
 }
 
-/** Slides, at their last click, whose pixels under the badge (hidden for the shot) are not all the slide's plain background. */
-async function slidesUnderTheBadge({ page, open }: Deck, slides: number[], box: Box): Promise<number[]> {
-  const under: number[] = []
-  for (const n of slides) {
-    await open(n, 99)
-    // Mermaid diagrams and fonts settle.
-    await page.waitForTimeout(300)
-    const png = PNG.sync.read(await page.screenshot({
-      clip: box,
-      animations: 'disabled',
-      style: '.slidev-pwa-indicator, .slidev-nav { visibility: hidden !important; }',
-    }))
-    const [r, g, b] = png.data
-    let differs = false
-    for (let i = 0; i < png.data.length && !differs; i += 4)
-      differs = Math.abs(png.data[i]! - r!) + Math.abs(png.data[i + 1]! - g!) + Math.abs(png.data[i + 2]! - b!) > 24
-    if (differs)
-      under.push(n)
+/** Whether the pixels under the badge (hidden for the shot) are anything but the slide's plain background. */
+async function somethingUnder(page: Page, box: Box): Promise<boolean> {
+  const png = PNG.sync.read(await page.screenshot({
+    clip: box,
+    animations: 'disabled',
+    style: '.slidev-pwa-indicator, .slidev-nav { visibility: hidden !important; }',
+  }))
+  const [r, g, b] = png.data
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs(png.data[i]! - r!) + Math.abs(png.data[i + 1]! - g!) + Math.abs(png.data[i + 2]! - b!) > 24)
+      return true
   }
-  return under
+  return false
 }
 
 // On a projector the badge shows over the first slides the audience sees: it must not hide
@@ -194,7 +187,13 @@ async function slidesUnderTheBadge({ page, open }: Deck, slides: number[], box: 
 // What is under it is read from pixels (the badge hidden for the shot), so a label drawn
 // by CSS (::after) counts as much as text: anything but the slide's plain background.
 test.describe('the offline badge on a projector', () => {
-  test.use({ baseURL: `http://127.0.0.1:${SUB_PAGES_PORT}${SUB_PATH}`, fallback404: true, serviceWorkers: 'allow' })
+  // Reduced motion: slides change at once, with no transition to wait out at each one.
+  test.use({
+    baseURL: `http://127.0.0.1:${SUB_PAGES_PORT}${SUB_PATH}`,
+    fallback404: true,
+    serviceWorkers: 'allow',
+    reducedMotion: 'reduce',
+  })
 
   for (const screen of [
     { name: '16:9 1280×720', width: 1280, height: 720 },
@@ -206,8 +205,13 @@ test.describe('the offline badge on a projector', () => {
       await deck.open(1)
       await afterTheBadge(page)
       const box = await badgeBox(page)
-      const all = deck.slides.map(s => s.no)
-      expect(await slidesUnderTheBadge(deck, all, box), 'slides with something under the badge').toEqual([])
+      // Each slide at its last click, where it shows the most.
+      const under: number[] = []
+      await visitCompleteSlides(page, deck.slides, async (slide) => {
+        if (await somethingUnder(page, box))
+          under.push(slide.no)
+      })
+      expect(under, 'slides with something under the badge').toEqual([])
     })
   }
 
@@ -233,6 +237,13 @@ test.describe('the offline badge on a projector', () => {
         labelled.push(no)
     }
     expect(labelled).toHaveLength(2)
-    expect(await slidesUnderTheBadge(deck, labelled, box)).toEqual(labelled)
+    const under: number[] = []
+    for (const no of labelled) {
+      await deck.open(no, 99)
+      await settle(page, deck.slides[no - 1])
+      if (await somethingUnder(page, box))
+        under.push(no)
+    }
+    expect(under).toEqual(labelled)
   })
 })

@@ -16,9 +16,5 @@ test('the presenter view shows the current slide\'s notes and follows the keyboa
   await expect(notes).toContainText(opening(second.note))
 })
 
-test('the presenter view has the notes of every slide', async ({ deck, page }) => {
-  for (const slide of deck.slides) {
-    await page.goto(`/presenter/${slide.no}`)
-    await expect(page.locator('.slidev-note').first(), `notes of slide ${slide.no}`).toContainText(opening(slide.note))
-  }
-})
+// The notes of every slide, at every click, are checked by the walk through the presenter
+// view in tests/keyboard-navigation.spec.ts; a deep link's notes in tests/hosting.spec.ts.
