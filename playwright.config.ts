@@ -13,8 +13,10 @@ const serve = (dir: string, port: number) => `tsx scripts/serve.ts ${dir} --port
 
 export default defineConfig({
   testDir: 'tests',
-  // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite.
-  testIgnore: ['smoke/**'],
+  // tests/smoke/ is `npm run test:smoke` (playwright.smoke.config.ts), a subset of this suite;
+  // the room specs have their own server and config (playwright.room.config.ts), run after
+  // these by npm test: beside them, on a loaded 2-core machine, the 500-question test timed out.
+  testIgnore: ['smoke/**', ...ROOM_SPECS],
   timeout: 60_000,
   expect: {
     timeout: 15_000,
@@ -23,9 +25,7 @@ export default defineConfig({
     toHaveScreenshot: { pathTemplate: '{testDir}/__screenshots__/{arg}{ext}' },
   },
   fullyParallel: true,
-  // Two workers for the deck's tests (each project at most two), as CI has: the 2-core
-  // machine these tests are timed on carries two. A third runs the room specs, which
-  // mostly wait on the network, one at a time (ROOM_PROJECT).
+  // Two workers everywhere, as CI has: the 2-core machine these tests are timed on carries two.
   workers: 2,
   forbidOnly: !!process.env.CI,
   // The JSON report is what `npm run test:times` reads (scripts/test-times.ts).
@@ -46,15 +46,7 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   // Colour schemes and reduced motion as projects; a test's tags choose which (tests/support/tags.ts).
-  // The room specs run in playwright.room.config.ts after these (npm test): beside them,
-  // on a loaded 2-core machine, the 500-question test timed out.
-  projects: [
-    ...PROJECTS.map(project => ({
-      ...project,
-      testIgnore: ['smoke/**', ...ROOM_SPECS],
-      workers: 2,
-    })),
-  ],
+  projects: PROJECTS,
   webServer: [
     {
       // The deck as hosts serve it, at / and under a sub-path: built fresh for

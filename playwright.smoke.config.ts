@@ -8,14 +8,10 @@ export default defineConfig({
   ...base,
   testDir: 'tests/smoke',
   testIgnore: [],
-  workers: 2,
   reporter: [
     ['list'],
   ],
-  // The deck's projects without the full suite's ignores (which leave tests/smoke/ out).
-  projects: base.projects!
-    .filter(p => p.name === 'light' || p.name === 'dark')
-    .map(p => ({ ...p, testIgnore: [] })),
+  projects: base.projects!.filter(p => p.name === 'light' || p.name === 'dark'),
   webServer: {
     command: `tsx scripts/build.ts --out ${SMOKE_DIST} && tsx scripts/serve.ts ${SMOKE_DIST} --port ${DECK_PORT} --headers netlify`,
     url: `http://127.0.0.1:${DECK_PORT}/`,

@@ -1,12 +1,10 @@
 import type { Page } from '@playwright/test'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import process from 'node:process'
 import { expect } from '@playwright/test'
-import { CHROMIUM_ARGS, requireChromium } from '../../lib/chromium'
 import { MOSQUITTO_ROOM_PORT, MOSQUITTO_WS_PORT, ROOM_NETWORK_PORT, ROOM_PORT } from './servers'
 
-// What the room specs, tests/support/rooms.ts and the configs that run them agree on.
+// What the room specs, tests/support/rooms.ts and playwright.room.config.ts agree on.
 export const ROOM_KEY = 'test-presenter-key-7f3a9c2e'
 /** Every connection the rooms' processes tried (tests/support/no-way-out.ts). */
 export const CONNECTIONS_LOG = join(tmpdir(), `lp-room-connections-${ROOM_PORT}.log`)
@@ -37,51 +35,13 @@ export const ROOMS: RoomUnderTest[] = [
   },
 ]
 
-/** The room specs: they share the two rooms, so they run one at a time. */
+/** The room specs (playwright.room.config.ts; the main config leaves them out). */
 export const ROOM_SPECS = [
   'the-room-follows-the-talk.spec.ts',
   'the-room-survives-a-restart.spec.ts',
   'the-room-votes-and-asks.spec.ts',
   'the-room-writes-its-report.spec.ts',
 ]
-
-/**
- * The room specs as a Playwright project: one worker, as the rooms are shared, beside
- * whatever else runs (playwright.config.ts) or alone (playwright.room.config.ts).
- */
-export const ROOM_PROJECT = {
-  name: 'room',
-  testMatch: ROOM_SPECS,
-  workers: 1,
-  timeout: 120_000,
-  expect: { timeout: 20_000 },
-  use: {
-    launchOptions: {
-      executablePath: requireChromium(),
-      args: CHROMIUM_ARGS,
-    },
-    trace: 'retain-on-failure' as const,
-    serviceWorkers: 'block' as const,
-  },
-}
-
-/**
- * The rooms (tests/support/rooms.ts) as a web server of a config. With `after`, an
- * address that answers once dist/ is built (the main config's sites), the rooms wait
- * for it and serve that build; alone, they build dist/ when it is missing or stale.
- */
-export function roomServer(after?: string) {
-  return {
-    command: 'tsx tests/support/rooms.ts',
-    url: `${ROOMS[1].url}/`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: 'pipe' as const,
-    env: after
-      ? { ...process.env as Record<string, string>, ROOMS_AFTER: after }
-      : undefined,
-  }
-}
 
 /** The presenter view on `page` moves on to slide `no` with the keyboard, a slide at a time. */
 export async function presentUpTo(page: Page, no: number): Promise<void> {

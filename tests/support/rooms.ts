@@ -4,8 +4,6 @@
 // - Mosquitto with the shipped configuration (docs/mosquitto/), and `npm run present
 //   -- --broker ws://…` in front of it, on MOSQUITTO_ROOM_PORT.
 // The first builds dist/ if it is missing or stale; the second serves the same build.
-// With ROOMS_AFTER (an address), both wait until it answers and serve dist/ as it is:
-// playwright.config.ts builds it (tests/support/sites.ts) while the rooms wait.
 // Every present process records and refuses any connection off this machine
 // (tests/support/no-way-out.ts, through NODE_OPTIONS). Ends them all when it is stopped.
 import type { ChildProcess } from 'node:child_process'
@@ -69,15 +67,9 @@ async function stop(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => void stop())
 
-const after = process.env.ROOMS_AFTER
-if (after && !await answering(after, 600_000))
-  throw new Error(`${after} did not answer`)
 present([
   '--port',
   String(ROOM_PORT),
-  ...(after
-    ? ['--no-build']
-    : []),
 ])
 await open(`${ROOMS[0].url}/`)
 present([
