@@ -5,8 +5,16 @@ import type { Page } from '@playwright/test'
 
 interface Focused { what: string, visible: boolean, ring: boolean, key: string }
 
+/**
+ * The focused control, judged once every animation has run its course: controls that
+ * fade in on focus (Slidev's nav bar) are seen as they end up. One round trip a Tab.
+ */
 async function focused(page: Page): Promise<Focused | undefined> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    const moving = () => document.getAnimations().some(a => a.playState === 'running'
+      && a.effect?.getComputedTiming().iterations !== Infinity)
+    while (moving())
+      await new Promise(requestAnimationFrame)
     let el = document.activeElement
     while (el?.shadowRoot?.activeElement)
       el = el.shadowRoot.activeElement
@@ -46,9 +54,6 @@ export async function focusProblems(page: Page, max = 40): Promise<{ problems: s
   const seen = new Set<string>()
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab')
-    // Controls that fade in on focus (Slidev's nav bar) are judged once the fade is over.
-    await page.waitForFunction(() => document.getAnimations().every(a => a.playState !== 'running'
-      || a.effect?.getComputedTiming().iterations === Infinity))
     const f = await focused(page)
     if (!f || seen.has(f.key))
       break
