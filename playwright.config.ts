@@ -2,14 +2,10 @@ import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
 import { ROOM_SPECS } from './tests/support/room'
-import { BROKEN_READING_PORT, BROKEN_SLIDES_PORT, DECK_PORT, FIXTURE_PORT, REFERENCE_PORT } from './tests/support/servers'
+import { DECK_PORT } from './tests/support/servers'
 import { PROJECTS } from './tests/support/tags'
 
 const executablePath = requireChromium()
-
-// Served by the project's static server (lib/serve.ts) as Netlify serves a site:
-// unknown paths get index.html, so deep links like /7 load, and netlify.toml's headers.
-const serve = (dir: string, port: number) => `tsx scripts/serve.ts ${dir} --port ${port} --headers netlify`
 
 export default defineConfig({
   testDir: 'tests',
@@ -49,43 +45,12 @@ export default defineConfig({
   projects: PROJECTS,
   webServer: [
     {
-      // The deck as hosts serve it, at / and under a sub-path: built fresh for
-      // every run (site, PDF, handout, pre-rendered pages), never reused. See tests/support/sites.ts.
+      // The deck as hosts serve it, at / and under a sub-path, and the fixture decks (the broken
+      // ones that prove each gate can fail, a plain reference deck): built fresh for every run
+      // (site, PDF, handout, pre-rendered pages), never reused. See tests/support/sites.ts.
       command: 'tsx tests/support/sites.ts',
       url: `http://127.0.0.1:${DECK_PORT}/`,
       timeout: 420_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-    },
-    {
-      // A tiny deck with a broken diagram, to prove the diagram check can fail.
-      command: `slidev build tests/fixtures/broken-diagram/slides.md --out dist && ${serve('tests/fixtures/broken-diagram/dist', FIXTURE_PORT)}`,
-      url: `http://127.0.0.1:${FIXTURE_PORT}/`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-    },
-    {
-      // One deliberately broken slide per quality gate, to prove each gate can fail.
-      command: `slidev build tests/fixtures/broken-slides/slides.md --out dist && ${serve('tests/fixtures/broken-slides/dist', BROKEN_SLIDES_PORT)}`,
-      url: `http://127.0.0.1:${BROKEN_SLIDES_PORT}/`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-    },
-    {
-      // One deliberately broken slide per check of the reading view (/read).
-      command: `slidev build tests/fixtures/broken-reading/slides.md --out dist && ${serve('tests/fixtures/broken-reading/dist', BROKEN_READING_PORT)}`,
-      url: `http://127.0.0.1:${BROKEN_READING_PORT}/`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-    },
-    {
-      // A plain Slidev deck (scripts/reference-deck.ts) that the performance budgets compare with.
-      command: `tsx scripts/reference-deck.ts && slidev build bench/reference/slides.md --out dist && ${serve('bench/reference/dist', REFERENCE_PORT)}`,
-      url: `http://127.0.0.1:${REFERENCE_PORT}/`,
-      timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

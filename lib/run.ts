@@ -86,6 +86,11 @@ export function slidev(args: string[], options?: RunOptions): Ran {
     : run(bin('slidev'), args, options)
 }
 
+/** As `slidev`, without waiting; no lock, so not for an export or a build with the PDF. */
+export function slidevAsync(args: string[], options?: Omit<RunOptions, 'quiet'>): ReturnType<typeof runAsync> {
+  return runAsync(bin('slidev'), args, options)
+}
+
 /** A TypeScript file of this project, run with tsx, without waiting. */
 export function tsxAsync(file: string, args: string[] = [], options?: Omit<RunOptions, 'quiet'>): ReturnType<typeof runAsync> {
   return runAsync(bin('tsx'), [file, ...args], options)

@@ -35,6 +35,21 @@ export { SLIDES_PDF as PDF_NAME } from '../../lib/deck-files'
 export const REFERENCE_PORT = base + 3
 export const REFERENCE_URL = `http://127.0.0.1:${REFERENCE_PORT}`
 
+/**
+ * The small decks built beside the talk and served as Netlify serves a site (tests/support/sites.ts),
+ * each at `dir`/dist: `made` writes a deck first.
+ */
+export const FIXTURE_DECKS: { dir: string, port: number, made?: string }[] = [
+  // A tiny deck with a broken diagram, to prove the diagram check can fail.
+  { dir: 'tests/fixtures/broken-diagram', port: FIXTURE_PORT },
+  // One deliberately broken slide per quality gate, to prove each gate can fail.
+  { dir: 'tests/fixtures/broken-slides', port: BROKEN_SLIDES_PORT },
+  // One deliberately broken slide per check of the reading view (/read).
+  { dir: 'tests/fixtures/broken-reading', port: BROKEN_READING_PORT },
+  // A plain Slidev deck (scripts/reference-deck.ts) that the performance budgets compare with.
+  { dir: 'bench/reference', port: REFERENCE_PORT, made: 'scripts/reference-deck.ts' },
+]
+
 /** The four ways the tests host the built deck (tests/support/sites.ts). */
 export const HOSTS = [
   {

@@ -10,16 +10,38 @@
 // Pages workflow's build step, run as written in a fresh copy of the project with the
 // values configure-pages would give it for SUB_DECK_URL; its published folder becomes
 // SUB_DIST, and SUB_BUILT_BY records the step (tests/deploy-config.spec.ts checks both).
+//
+// The fixture decks (FIXTURE_DECKS: the broken decks that prove the gates can fail, the
+// plain reference deck) are built one after another while the two builds run, and served
+// on their ports as Netlify serves a site.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { copyOfProject } from '../../lib/project-copy'
-import { runAsync, tsxAsync } from '../../lib/run'
+import { runAsync, slidevAsync, tsxAsync } from '../../lib/run'
 import { serve } from '../../lib/serve'
 import { pagesBuild } from './hosts'
-import { DECK_PORT, PAGES_PORT, SUB_BUILT_BY, SUB_DIST, SUB_PAGES, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
+import { DECK_PORT, FIXTURE_DECKS, PAGES_PORT, SUB_BUILT_BY, SUB_DIST, SUB_PAGES, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
 
-// Both at once: their PDF exports take turns (lib/run.ts), the rest overlaps.
+/** The fixture decks, one at a time: each a plain `slidev build` (no PDF, so no export lock). */
+async function buildFixtures(): Promise<boolean> {
+  for (const deck of FIXTURE_DECKS) {
+    if (deck.made && !(await tsxAsync(deck.made, [])).ok)
+      return false
+    if (!(await slidevAsync([
+      'build',
+      join(deck.dir, 'slides.md'),
+      '--out',
+      'dist',
+    ])).ok) {
+      return false
+    }
+  }
+  return true
+}
+
+// The two deck builds at once, the fixtures beside them: their PDF exports take turns
+// (lib/run.ts), the rest overlaps.
 if (!process.env.SITES_SKIP_BUILD) {
   const pages = pagesBuild(SUB_PAGES)
   const copy = copyOfProject('.', 'lp-pages-')
@@ -27,6 +49,7 @@ if (!process.env.SITES_SKIP_BUILD) {
     const built = await Promise.all([
       tsxAsync('scripts/build.ts', []),
       runAsync('sh', ['-c', pages.command], { cwd: copy, env: pages.env }),
+      buildFixtures().then(ok => ({ ok })),
     ])
     if (built.some(b => !b.ok))
       process.exit(1)
@@ -40,6 +63,8 @@ if (!process.env.SITES_SKIP_BUILD) {
   }
 }
 
+// The fixtures first: the suite starts when DECK_PORT answers.
+await Promise.all(FIXTURE_DECKS.map(deck => serve(join(deck.dir, 'dist'), { port: deck.port, fallback: 'spa', headers: 'netlify' })))
 await Promise.all([
   serve('dist', { port: DECK_PORT, fallback: 'spa', headers: 'netlify' }),
   serve('dist', { port: PAGES_PORT, fallback: '404.html' }),
@@ -51,4 +76,4 @@ await Promise.all([
     headers: 'vercel',
   }),
 ])
-console.log('serving 4 sites')
+console.log(`serving 4 sites and ${FIXTURE_DECKS.length} fixture decks`)
