@@ -45,12 +45,13 @@ const md = `# The test suite's time
 
 Written by \`npm run test:times\` from the JSON report of the last \`npm test\`
 (\`${REPORT}\`); the wall time is Playwright's, from the start of the site builds to the
-last test, on this machine. ${report.stats.expected} passed, ${report.stats.unexpected} failed,
+last test, on this machine, for the deck's tests (\`playwright test\`): the room specs
+(\`npm run test:room\`), which \`npm test\` runs after them, have no JSON report. ${report.stats.expected} passed, ${report.stats.unexpected} failed,
 ${report.stats.flaky} flaky, ${report.stats.skipped} skipped${retries ? ', with retries' : ', no retries'}.
 
 | | before (${before.measured}) | now (${report.stats.startTime.slice(0, 10)}) |
 | --- | --- | --- |
-| \`npm test\` wall time, builds included | ${clock(before.total)} | ${clock(total)} |
+| \`playwright test\` wall time, builds included | ${clock(before.total)} | ${clock(total)} |
 | the tests' own time, added up | | ${clock(testTime)} |
 
 ## The ten slowest tests
