@@ -7,7 +7,7 @@ import { inboxTopic } from '../lib/live/topics'
 import { axeFindings } from './support/accessibility'
 import { pageErrors } from './support/page-errors'
 import { heldUpright } from './support/reading'
-import { presentUpTo as movePresenter, ROOM_KEY, ROOMS } from './support/room'
+import { presentAt, ROOM_KEY, ROOMS } from './support/room'
 
 // The room talking back in a talk given with `npm run present`, on each broker: the
 // presenter's laptop (the presenter view, with the key), two phones held upright on the
@@ -72,8 +72,8 @@ for (const room of ROOMS) {
         await d?.context.close()
     })
 
-    async function presentUpTo(no: number): Promise<void> {
-      await movePresenter(presenter.page, no)
+    async function jumpTo(no: number): Promise<void> {
+      await presentAt(presenter.page, no)
       await expect(laptop.page).toHaveURL(new RegExp(`/${no}(\\?|$)`))
     }
     const phoneVote = (d: Device) => d.page.getByRole('radiogroup', { name: 'Vote' })
@@ -89,7 +89,7 @@ for (const room of ROOMS) {
       await laptop.page.goto('/')
       await light.page.goto('/')
       await dark.page.goto('/')
-      await presentUpTo(DISCUSSION)
+      await jumpTo(DISCUSSION)
       for (const phone of [light, dark]) {
         await expect(phoneVote(phone)).toBeVisible()
         await expect(phoneVote(phone).getByRole('radio')).toHaveCount(2)
@@ -184,7 +184,7 @@ for (const room of ROOMS) {
       await other.getByRole('button', { name: 'Close' }).click()
 
       // The questions slide shows them to the room.
-      await presentUpTo(QUESTIONS_SLIDE)
+      await jumpTo(QUESTIONS_SLIDE)
       const onSlide = laptop.page.locator(`.slidev-page-${QUESTIONS_SLIDE}`).getByRole('region', { name: 'Your questions' })
       await expect(onSlide.getByRole('listitem')).toHaveCount(2)
       await expect(onSlide.getByRole('listitem').first()).toContainText('a rollup')
@@ -194,7 +194,7 @@ for (const room of ROOMS) {
     })
 
     test('accessible in both schemes: axe finds nothing on the phone\'s vote and questions, or on the slides\', by keyboard too', async () => {
-      await presentUpTo(DISCUSSION)
+      await jumpTo(DISCUSSION)
       for (const phone of [light, dark]) {
         await expect(phoneVote(phone)).toBeVisible()
         expect((await axeFindings(phone.page)).filter(f => !f.exempt)).toEqual([])

@@ -43,6 +43,20 @@ export const ROOM_SPECS = [
   'the-room-writes-its-report.spec.ts',
 ]
 
+/**
+ * The presenter view on `page` jumps to slide `no` as a presenter does it from the
+ * keyboard: Slidev's "Goto" box (g, the number, Enter). One move for the room, where
+ * `presentUpTo` makes one a slide.
+ */
+export async function presentAt(page: Page, no: number): Promise<void> {
+  await page.keyboard.press('g')
+  const box = page.locator('#slidev-goto-input')
+  await expect(box).toBeFocused()
+  await box.fill(String(no))
+  await box.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`/${no}(\\?|$)`))
+}
+
 /** The presenter view on `page` moves on to slide `no` with the keyboard, a slide at a time. */
 export async function presentUpTo(page: Page, no: number): Promise<void> {
   const at = () => Number(new URL(page.url()).pathname.split('/').pop())
