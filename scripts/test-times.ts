@@ -30,7 +30,11 @@ function tests(suite: Suite, path: string[] = []): Timed[] {
   ]
 }
 
-const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`
+/** m:ss, rounded to the second first (479.6 s is 8:00, not 7:60). */
+function clock(seconds: number): string {
+  const s = Math.round(seconds)
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
 
 const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Report
 const before = JSON.parse(readFileSync('bench/test-times-before.json', 'utf8')) as Before
