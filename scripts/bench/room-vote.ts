@@ -3,7 +3,8 @@
 // Mosquitto with the shipped configuration; the presenter's view (Chromium, with the key)
 // on the discussion slide, keeping the record; a projector (Chromium, an audience page on
 // the same slide) showing the tally; and PHONES MQTT.js clients, each a phone of its own,
-// voting one after another over SPREAD ms (9 s by default, so that all vote within 10 s), as the pages' code votes (lib/live/room-voice.ts).
+// voting one after another over SPREAD ms (9 s by default, so that all vote within 10 s),
+// as the pages' code votes (lib/live/room-voice.ts).
 // It checks the tally the projector ends on against the votes sent (exact or not) and
 // times each vote to the projector's chart: the k-th vote sent against the moment the
 // chart's total reaches k (one clock: browser and phones run on this machine). Writes

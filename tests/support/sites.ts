@@ -23,6 +23,9 @@ import { serve } from '../../lib/serve'
 import { pagesBuild } from './hosts'
 import { DECK_PORT, FIXTURE_DECKS, PAGES_PORT, SUB_BUILT_BY, SUB_DIST, SUB_PAGES, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
 
+/** How Netlify serves a site: unknown paths get index.html, and netlify.toml's headers. */
+const AS_NETLIFY = { fallback: 'spa', headers: 'netlify' } as const
+
 /** The fixture decks, one at a time: each a plain `slidev build` (no PDF, so no export lock). */
 async function buildFixtures(): Promise<boolean> {
   for (const deck of FIXTURE_DECKS) {
@@ -64,9 +67,9 @@ if (!process.env.SITES_SKIP_BUILD) {
 }
 
 // The fixtures first: the suite starts when DECK_PORT answers.
-await Promise.all(FIXTURE_DECKS.map(deck => serve(join(deck.dir, 'dist'), { port: deck.port, fallback: 'spa', headers: 'netlify' })))
+await Promise.all(FIXTURE_DECKS.map(deck => serve(join(deck.dir, 'dist'), { port: deck.port, ...AS_NETLIFY })))
 await Promise.all([
-  serve('dist', { port: DECK_PORT, fallback: 'spa', headers: 'netlify' }),
+  serve('dist', { port: DECK_PORT, ...AS_NETLIFY }),
   serve('dist', { port: PAGES_PORT, fallback: '404.html' }),
   serve(SUB_DIST, { port: SUB_PAGES_PORT, base: SUB_PATH, fallback: '404.html' }),
   serve(SUB_DIST, {
