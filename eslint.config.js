@@ -23,8 +23,9 @@ export default antfu(
     // Command-line tools and the tests' site and room servers: printing is their job, and a
     // top-level await is how an ES module script waits for its work.
     files: [
-      'scripts/**/*.ts',
-      'lib/**/*.ts',
+      'packages/slidev-addon-audience/scripts/**/*.ts',
+      'packages/slidev-addon-audience/lib/**/*.ts',
+      'packages/slidev-addon-audience/bin/*.mjs',
       'tests/support/sites.ts',
       'tests/support/rooms.ts',
     ],

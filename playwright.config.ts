@@ -1,6 +1,6 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
+import { CHROMIUM_ARGS, requireChromium } from 'slidev-addon-audience/lib/chromium'
 import { ROOM_SPECS } from './tests/support/room'
 import { DECK_PORT } from './tests/support/servers'
 import { PROJECTS } from './tests/support/tags'

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
+import { CHROMIUM_ARGS, requireChromium } from 'slidev-addon-audience/lib/chromium'
 import { ROOM_SPECS, ROOMS } from './tests/support/room'
 
 // The rooms (`npm run present`) against their real servers and brokers, started as the

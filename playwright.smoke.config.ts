@@ -13,7 +13,7 @@ export default defineConfig({
   ],
   projects: base.projects!.filter(p => p.name === 'light' || p.name === 'dark'),
   webServer: {
-    command: `tsx scripts/build.ts --out ${SMOKE_DIST} && tsx scripts/serve.ts ${SMOKE_DIST} --port ${DECK_PORT} --headers netlify`,
+    command: `slidev-audience build --out ${SMOKE_DIST} && slidev-audience serve ${SMOKE_DIST} --port ${DECK_PORT} --headers netlify`,
     url: `http://127.0.0.1:${DECK_PORT}/`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,13 +1,11 @@
 import { defineAppSetup } from '@slidev/types'
-import { followLive } from '../lib/live/app'
-import { openOnPhone } from '../reading/app-hooks'
-import { takeOverSnapshot } from '../reading/takeover'
+import { READING_END, READING_SLIDE_FOOT } from 'slidev-addon-audience/reading/contract'
+import { defineAsyncComponent } from 'vue'
 
-export default defineAppSetup(async ({ router }) => {
-  openOnPhone(router)
-  followLive(router)
-  await takeOverSnapshot(router)
-  // Slidev mounts the app once its setups are done: let that be a task of its own,
-  // not the tail of the one that ran its modules, so a tap can get in between.
-  await new Promise(resolve => setTimeout(resolve, 0))
+// What the talk adds to the addon's reading view and handout: under each slide, where
+// its content comes from; after the last, the glossary. Loaded with the reading view,
+// not with the slides.
+export default defineAppSetup(({ app }) => {
+  app.component(READING_SLIDE_FOOT, defineAsyncComponent(() => import('../components/Provenance.vue')))
+  app.component(READING_END, defineAsyncComponent(() => import('../components/ReadingGlossary.vue')))
 })

@@ -1,39 +1,56 @@
 import { expect, test } from '@playwright/test'
-import { folderOf, sourceFiles } from './support/imports'
+import { ADDON, ADDON_PACKAGE, folderOf, sourceFiles } from './support/imports'
 
-// How the code hangs together, as the README's layout says: scripts/ are command-line
+// How the code hangs together, as the README's layout says. The talk (the top level)
+// uses the addon (packages/slidev-addon-audience) as any deck would, by its package
+// name; the addon never imports the talk. Inside the addon: scripts/ are command-line
 // entry points and setup/ is Slidev's hooks, so nothing imports either (Slidev loads
-// setup/, npm runs scripts/); vite.config.ts takes only lib/ and packages; lib/ is shared
-// code that needs nothing of the deck's views but the reading wing's contract
-// (reading/contract.ts, which imports nothing). And no two folders import each other.
+// setup/, the `slidev-audience` command runs scripts/); its vite.config.ts takes only its
+// lib/ and packages; its lib/ is shared code that needs nothing of the views but the
+// reading wing's contract (reading/contract.ts, which imports nothing). And no two
+// folders import each other.
 const files = sourceFiles()
+const CONTRACT = `${ADDON}/reading/contract`
+const inAddon = (file: string) => file.startsWith(`${ADDON}/`)
 
 /** A file's node in the folder graph: its folder, but the reading wing's contract on its own. */
 function node(file: string): string {
-  return file.replace(/\.(?:ts|vue)$/, '') === 'reading/contract'
-    ? 'reading/contract'
+  return file.replace(/\.(?:ts|vue)$/, '') === CONTRACT
+    ? CONTRACT
     : folderOf(file)
 }
 
+test('the addon never imports the talk, and the talk reaches the addon only by its package name', () => {
+  const addon = files.filter(f => inAddon(f.file))
+  expect(addon.length, 'the addon\'s files were read').toBeGreaterThan(40)
+  const intoTalk = addon.flatMap(f => f.local.filter(to => !inAddon(to)).map(to => `${f.file} → ${to}`))
+  expect(intoTalk).toEqual([])
+  const byPath = files.filter(f => !inAddon(f.file)).flatMap(f => f.specifiers
+    .filter(s => s.startsWith('.') && s.includes('packages/'))
+    .map(s => `${f.file} → ${s}`))
+  expect(byPath).toEqual([])
+  expect(files.some(f => !inAddon(f.file) && f.specifiers.some(s => s.startsWith(`${ADDON_PACKAGE}/`))), 'the talk uses the addon').toBe(true)
+})
+
 test('nothing imports scripts/ or setup/', () => {
   const wrong = files.flatMap(f => f.local
-    .filter(to => /^(?:scripts|setup)\//.test(to))
+    .filter(to => /^(?:packages\/slidev-addon-audience\/)?(?:scripts|setup)\//.test(to))
     .map(to => `${f.file} → ${to}`))
   expect(wrong).toEqual([])
 })
 
-test('vite.config.ts imports only lib/ and packages', () => {
-  const vite = files.find(f => f.file === 'vite.config.ts')!
-  expect(vite.local.length, 'vite.config.ts imports something of ours').toBeGreaterThan(0)
-  expect(vite.local.filter(to => !to.startsWith('lib/'))).toEqual([])
+test('the addon\'s vite.config.ts imports only its lib/ and packages', () => {
+  const vite = files.find(f => f.file === `${ADDON}/vite.config.ts`)!
+  expect(vite.local.length, 'vite.config.ts imports something of the addon\'s').toBeGreaterThan(0)
+  expect(vite.local.filter(to => !to.startsWith(`${ADDON}/lib/`))).toEqual([])
 })
 
-test('lib/ imports only lib/, snippets/ and the reading contract, which imports nothing', () => {
-  const wrong = files.filter(f => f.file.startsWith('lib/')).flatMap(f => f.local
-    .filter(to => !/^(?:lib|snippets)\//.test(to) && to !== 'reading/contract')
+test('the addon\'s lib/ imports only lib/ and the reading contract, which imports nothing', () => {
+  const wrong = files.filter(f => f.file.startsWith(`${ADDON}/lib/`)).flatMap(f => f.local
+    .filter(to => !to.startsWith(`${ADDON}/lib/`) && to !== CONTRACT)
     .map(to => `${f.file} → ${to}`))
   expect(wrong).toEqual([])
-  expect(files.find(f => f.file === 'reading/contract.ts')!.specifiers).toEqual([])
+  expect(files.find(f => f.file === `${CONTRACT}.ts`)!.specifiers).toEqual([])
 })
 
 test('no two folders import each other, however far round', () => {

@@ -1,7 +1,7 @@
-import type { BenchResults, RoomBench } from '../lib/bench/report'
+import type { BenchResults, RoomBench } from 'slidev-addon-audience/lib/bench/report'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { renderReadme } from '../lib/bench/report'
+import { renderReadme } from 'slidev-addon-audience/lib/bench/report'
 
 // bench/README.md is written from the bench's JSON, so no figure in it can disagree
 // with the measurements: this fails when either was edited by hand.

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { tsx } from '../lib/run'
+import { script as addonScript, tsx } from 'slidev-addon-audience/lib/run'
 
 // Bad input stops with one clear line and writes nothing.
 function run(script: string, args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
-  const result = tsx(join(process.cwd(), script), args, { cwd, env, quiet: true })
+  const result = tsx(addonScript(script), args, { cwd, env, quiet: true })
   return {
     status: result.status,
     lines: result.stderr.trim().split('\n').filter(Boolean),
@@ -16,7 +16,7 @@ function run(script: string, args: string[], env: Record<string, string> = {}, c
 test('a --base without its slashes is refused before anything is built', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'lp-build-')), 'dist')
   for (const base of ['talks/layered-paradox', '/talks/layered-paradox', 'talks/']) {
-    const { status, lines } = run('scripts/build.ts', ['--base', base, '--out', out])
+    const { status, lines } = run('build.ts', ['--base', base, '--out', out])
     expect(status, `--base ${base}`).toBe(2)
     expect(lines).toEqual([
       expect.stringMatching(/--base must start and end with a slash/),
@@ -28,7 +28,7 @@ test('a --base without its slashes is refused before anything is built', () => {
 
 test('a DECK_URL that is not an address is refused before anything is built', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'lp-build-')), 'dist')
-  const { status, lines } = run('scripts/build.ts', ['--out', out], { DECK_URL: 'layered-paradox.example' })
+  const { status, lines } = run('build.ts', ['--out', out], { DECK_URL: 'layered-paradox.example' })
   expect(status).toBe(2)
   expect(lines).toEqual([
     expect.stringMatching(/DECK_URL must be an absolute http\(s\) address/),
@@ -39,7 +39,7 @@ test('a DECK_URL that is not an address is refused before anything is built', ()
 test('a LIVE_URL that is not a secure WebSocket address is refused before anything is built', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'lp-build-')), 'dist')
   for (const url of ['ws://192.168.1.20:3030/live', 'https://mqtt.example.org/mqtt', 'wss://']) {
-    const { status, lines } = run('scripts/build.ts', ['--out', out], { LIVE_URL: url })
+    const { status, lines } = run('build.ts', ['--out', out], { LIVE_URL: url })
     expect(status, `LIVE_URL=${url}`).toBe(2)
     expect(lines).toEqual([
       expect.stringMatching(/LIVE_URL must name secure WebSocket addresses, wss:\/\/… .*served over HTTPS/),
@@ -50,7 +50,7 @@ test('a LIVE_URL that is not a secure WebSocket address is refused before anythi
 
 test('an export with no browser available stops with one line and writes no PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lp-export-'))
-  const { status, lines } = run('scripts/export.ts', ['pdf'], {
+  const { status, lines } = run('export.ts', ['pdf'], {
     CHROMIUM_PATH: join(dir, 'no-such-chromium'),
   }, dir)
   expect(status).toBe(1)

@@ -1,5 +1,6 @@
-import { OWN_KINDS } from '../lib/talk'
+import type { TalkFrontmatter } from '../snippets/talk'
 import { ai, crypto, fields, glossary, source } from '../snippets/layers'
+import { OWN_KINDS } from '../snippets/talk'
 import { expect, test } from './support/deck'
 import { visitCompleteSlides } from './support/walk'
 
@@ -92,7 +93,7 @@ test.describe(() => {
     await deck.open(1)
     await visitCompleteSlides(deck.page, deck.slides, async (slide) => {
       const mark = deck.slide(slide.no).locator('.talk-framing')
-      const own = slide.frontmatter.own
+      const own = (slide.frontmatter as TalkFrontmatter).own
       if (own) {
         await expect(mark, `slide ${slide.no} (own: ${own})`).toHaveText(OWN_KINDS[own])
         await expect(mark).toBeVisible()

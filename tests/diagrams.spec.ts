@@ -1,4 +1,4 @@
-import { loadDeck } from '../lib/deck-source'
+import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
 import { BOTH_SCHEMES, expect, plain, test } from './support/deck'
 import { expectDiagramsRendered } from './support/diagrams'
 import { FIXTURE_URL } from './support/servers'

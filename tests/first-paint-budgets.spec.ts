@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FIRST_PAINT_BUDGET, KB } from '../lib/budgets'
-import { gzipSize, precacheList } from '../lib/first-visit'
+import { FIRST_PAINT_BUDGET, KB } from 'slidev-addon-audience/lib/budgets'
+import { gzipSize, precacheList } from 'slidev-addon-audience/lib/first-visit'
 import { expect, squash, test } from './support/deck'
 
 const DIST = 'dist'

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { HANDOUT_PDF, SLIDES_PDF } from '../lib/deck-files'
+import { HANDOUT_PDF, SLIDES_PDF } from 'slidev-addon-audience/lib/deck-files'
 import { glossary } from '../snippets/layers'
 import { expect, squash, test } from './support/deck'
 import { letters, readPdf } from './support/pdf'

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import type { SourceSlide } from '../lib/deck-source'
-import { loadDeck } from '../lib/deck-source'
+import type { SourceSlide } from 'slidev-addon-audience/lib/deck-source'
+import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
 import { expect, squash, test, watchPage } from './support/deck'
 import { HOSTS } from './support/servers'
 

@@ -1,5 +1,6 @@
-import { OWN_KINDS } from '../lib/talk'
+import type { TalkFrontmatter } from '../snippets/talk'
 import { glossary, source } from '../snippets/layers'
+import { OWN_KINDS } from '../snippets/talk'
 import { expect, squash, test } from './support/deck'
 import { drawAllDiagrams, heldUpright, openReading, PHONES, readingTextProblems, sidewaysProblems } from './support/reading'
 import { HOSTS } from './support/servers'
@@ -67,7 +68,7 @@ for (const phone of PHONES) {
       await openReading(page)
       for (const slide of deck.slides) {
         const line = page.locator(`#slide-${slide.no} .provenance`)
-        const { own, article = [] } = slide.frontmatter
+        const { own, article = [] } = slide.frontmatter as TalkFrontmatter
         if (own)
           await expect(line, `slide ${slide.no}`).toContainText(OWN_KINDS[own])
         else

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { loadDeck } from '../lib/deck-source'
+import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
 import { axeFindings, contrastProblems } from './support/accessibility'
 import { BOTH_SCHEMES, expect, plain, REDUCED_MOTION, test } from './support/deck'
 import { focusProblems } from './support/keyboard'

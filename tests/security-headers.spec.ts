@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SLIDES_PDF } from '../lib/deck-files'
-import { directives } from '../lib/host-headers'
-import { serve } from '../lib/serve'
+import { SLIDES_PDF } from 'slidev-addon-audience/lib/deck-files'
+import { directives } from 'slidev-addon-audience/lib/host-headers'
+import { serve } from 'slidev-addon-audience/lib/serve'
 import { BOTH_SCHEMES, expect, reportCspViolations, test, watchPage } from './support/deck'
 import { DECK_PORT, PAGES_PORT, SUB_DIST, SUB_PATH, SUB_SPA_PORT } from './support/servers'
 

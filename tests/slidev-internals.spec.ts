@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { SLIDEV_INTERNALS } from '../lib/slidev-internals'
+import { SLIDEV_INTERNALS } from 'slidev-addon-audience/lib/slidev-internals'
 import { sourceFiles } from './support/imports'
 
 // Every import of a Slidev private module is listed, with why, in lib/slidev-internals.ts.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { loadDeck } from '../lib/deck-source'
+import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
 
 // The notes' time cues, their pace and their total are checked with the rest of the
 // talk's source in the-talk-follows-the-article.spec.ts (paceProblems).

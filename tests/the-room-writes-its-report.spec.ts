@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import mqtt from 'mqtt'
-import { freePort } from '../lib/live/mosquitto'
-import { moderator, roomPhone } from '../lib/live/room-voice'
-import { PRESENTER_USER, TOPIC } from '../lib/live/topics'
-import { answering } from '../lib/run'
+import { freePort } from 'slidev-addon-audience/lib/live/mosquitto'
+import { moderator, roomPhone } from 'slidev-addon-audience/lib/live/room-voice'
+import { PRESENTER_USER, TOPIC } from 'slidev-addon-audience/lib/live/topics'
+import { answering, script } from 'slidev-addon-audience/lib/run'
 
 // `npm run present` writes what the room said beside the deck when it stops (Ctrl+C):
 // a room of its own on a free port, a presenter and two phones as MQTT.js clients. It is
@@ -21,7 +21,7 @@ test('npm run present writes the report, Markdown and JSON, when it stops', asyn
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'lp-report-'))
   const child: ChildProcess = spawn('node_modules/.bin/tsx', [
-    'scripts/present.ts',
+    script('present.ts'),
     '--no-build',
     '--bind',
     '127.0.0.1',

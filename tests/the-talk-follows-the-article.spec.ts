@@ -1,9 +1,9 @@
-import type { Deck, SourceSlide } from '../lib/deck-source'
+import type { Deck, SourceSlide } from 'slidev-addon-audience/lib/deck-source'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { ARTICLE, nearestSentence, quoteInArticle } from '../lib/article'
-import { loadDeck } from '../lib/deck-source'
-import { layerNameProblems, MAX_SLIDES, paceProblems, provenanceProblems, quoteProblems } from '../lib/talk-checks'
+import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
+import { ARTICLE, nearestSentence, quoteInArticle } from './support/article'
+import { layerNameProblems, MAX_SLIDES, paceProblems, provenanceProblems, quoteProblems } from './support/talk-checks'
 
 // Source-level gates: no browser and no built site, only the Markdown, the article
 // (snippets/layered-paradox.md) and the model (snippets/layers.ts).

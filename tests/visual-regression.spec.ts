@@ -1,6 +1,6 @@
 import type { Step } from './support/walk'
 import { existsSync } from 'node:fs'
-import { loadDeck } from '../lib/deck-source'
+import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
 import { expect, plain } from './support/deck'
 import { BROKEN_SLIDES_URL } from './support/servers'
 import { expectLooksApproved, shotName } from './support/visual'

@@ -1,5 +1,5 @@
 import type { Walked } from './support/gates'
-import { loadDeck } from '../lib/deck-source'
+import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
 import { expect, plain, reportCspViolations } from './support/deck'
 import { walkGates } from './support/gates'
 import { IN_PAGE_HELPERS } from './support/in-page'

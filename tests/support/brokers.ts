@@ -1,14 +1,14 @@
 import type { Server } from 'node:http'
-import type { EmbeddedBroker } from '../../lib/live/broker'
-import type { RunningBroker } from '../../lib/live/mosquitto'
+import type { EmbeddedBroker } from 'slidev-addon-audience/lib/live/broker'
+import type { RunningBroker } from 'slidev-addon-audience/lib/live/mosquitto'
 import { createServer } from 'node:http'
-import { attachBroker } from '../../lib/live/broker'
-import { freePort, mosquitto } from '../../lib/live/mosquitto'
-import { loadRules } from '../../lib/live/rules'
-import { LIVE_PATH } from '../../lib/live/topics'
+import { attachBroker } from 'slidev-addon-audience/lib/live/broker'
+import { freePort, mosquitto } from 'slidev-addon-audience/lib/live/mosquitto'
+import { loadRules } from 'slidev-addon-audience/lib/live/rules'
+import { LIVE_PATH } from 'slidev-addon-audience/lib/live/topics'
 
-export { bridgeConf, mosquitto } from '../../lib/live/mosquitto'
-export type { RunningBroker } from '../../lib/live/mosquitto'
+export { bridgeConf, mosquitto } from 'slidev-addon-audience/lib/live/mosquitto'
+export type { RunningBroker } from 'slidev-addon-audience/lib/live/mosquitto'
 
 // The two brokers the live path runs on, started as their docs say, on loopback and on
 // free ports: the embedded one (Aedes, lib/live/broker.ts) and Mosquitto with the shipped

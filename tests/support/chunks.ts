@@ -5,7 +5,7 @@
 // cannot tell this: Slidev's "modules/shiki" chunk holds Vue's runtime, no Shiki.
 import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { readChunkMap } from '../../lib/chunk-map'
+import { readChunkMap } from 'slidev-addon-audience/lib/chunk-map'
 
 /** The libraries the issue names, by the source paths of their modules. */
 export const LIBRARIES = {
@@ -25,7 +25,7 @@ export const NEEDS: Record<Library, RegExp> = {
   Monaco: /^```\w*\s*\{monaco[\w-]*\}/m,
 }
 
-export { CHUNK_MAP } from '../../lib/chunk-map'
+export { CHUNK_MAP } from 'slidev-addon-audience/lib/chunk-map'
 
 /** dist-relative files (e.g. `assets/slidev/chunk-x.js`) holding each library's code. */
 export function libraryFiles(dist: string): Record<Library, Set<string>> {

@@ -1,11 +1,11 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test'
 import type { Headmatter } from '@slidev/types'
-import type { SourceSlide } from '../../lib/deck-source'
+import type { SourceSlide } from 'slidev-addon-audience/lib/deck-source'
 // The shared fixture every spec uses. It records console errors, page errors,
 // Content-Security-Policy violations, failed requests and any request that leaves
 // the site, and fails the test at its end if it saw one, so no spec can forget to look.
 import { test as base, expect } from '@playwright/test'
-import { loadDeck } from '../../lib/deck-source'
+import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
 import { IN_PAGE_HELPERS } from './in-page'
 
 export interface Deck {

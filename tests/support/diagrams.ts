@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import type { SourceSlide } from '../../lib/deck-source'
+import type { SourceSlide } from 'slidev-addon-audience/lib/deck-source'
 // The check that a Mermaid diagram really rendered. Slidev draws each diagram
 // inside the open shadow root of its `.mermaid` element; when Mermaid fails,
 // Slidev shows the error text instead. Used on the deck and on a broken fixture.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import type { SourceSlide } from '../../lib/deck-source'
+import type { SourceSlide } from 'slidev-addon-audience/lib/deck-source'
 import type { StageUse } from './stage'
 import type { Step } from './walk'
 import { accessibilityProblems } from './accessibility'

@@ -3,9 +3,9 @@
 // here) and the folder it publishes. tests/support/sites.ts builds the sub-path site with
 // the workflow's step; tests/deploy-config.spec.ts runs the others and checks the outputs.
 import { readFileSync } from 'node:fs'
+import { run } from 'slidev-addon-audience/lib/run'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
-import { run } from '../../lib/run'
 
 export interface HostBuild {
   command: string

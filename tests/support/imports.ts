@@ -27,9 +27,13 @@ export interface SourceFile {
   file: string
   /** Each import as written: `../lib/run`, `@slidev/client/env.ts`. */
   specifiers: string[]
-  /** The project files the relative ones point at, relative to the project (no extension). */
+  /** The project files the relative ones and the addon's by its package name point at, relative to the project (no extension). */
   local: string[]
 }
+
+/** Where the addon lives in the project, and the name a deck imports it by. */
+export const ADDON = 'packages/slidev-addon-audience'
+export const ADDON_PACKAGE = 'slidev-addon-audience'
 
 function scriptOf(file: string, text: string): string {
   if (!file.endsWith('.vue'))
@@ -46,15 +50,24 @@ export function sourceFiles(): SourceFile[] {
     const info = ts.preProcessFile(scriptOf(file, readFileSync(file, 'utf8')), true, true)
     const specifiers = info.importedFiles.map(f => f.fileName)
     const local = specifiers
-      .filter(s => s.startsWith('.'))
-      .map(s => relative(top, resolve(dirname(file), s)).replace(/\\/g, '/').replace(/\.(?:ts|vue)$/, ''))
+      .filter(s => s.startsWith('.') || s.startsWith(`${ADDON_PACKAGE}/`))
+      .map(s => s.startsWith('.')
+        ? relative(top, resolve(dirname(file), s))
+        : `${ADDON}${s.slice(ADDON_PACKAGE.length)}`)
+      .map(s => s.replace(/\\/g, '/').replace(/\.(?:ts|vue)$/, ''))
     return { file, specifiers, local }
   })
 }
 
-/** The project folder a file sits in (`reading`, `lib`, …), or `.` at the top. */
+/** The folder a file sits in: the talk's (`components`, …, `.` at the top) or the addon's (`packages/slidev-addon-audience/lib`, …, the addon's own top). */
 export function folderOf(file: string): string {
-  return file.includes('/')
-    ? file.slice(0, file.indexOf('/'))
-    : '.'
+  const [top, path] = file.startsWith(`${ADDON}/`)
+    ? [
+        `${ADDON}/`,
+        file.slice(ADDON.length + 1),
+      ]
+    : ['', file]
+  return path.includes('/')
+    ? `${top}${path.slice(0, path.indexOf('/'))}`
+    : top ? ADDON : '.'
 }

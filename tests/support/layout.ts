@@ -4,7 +4,7 @@
 // - back row: no visible text smaller than about 20 px on the 980 px canvas (small print
 //   such as credits and corner labels: 16 px), and a word budget per slide.
 import type { Page } from '@playwright/test'
-import { CANVAS } from '../../lib/canvas'
+import { CANVAS } from 'slidev-addon-audience/lib/canvas'
 import './in-page'
 
 /** Body text floor in canvas px ("about 20 px": sub-pixel rounding is allowed). */

@@ -2,7 +2,7 @@
 // point at its accTitle with aria-labelledby and at its accDescr with aria-describedby;
 // every image needs alt text; any other SVG is either named or hidden from assistive tech.
 import type { Page } from '@playwright/test'
-import type { SourceSlide } from '../../lib/deck-source'
+import type { SourceSlide } from 'slidev-addon-audience/lib/deck-source'
 
 interface Named { kind: 'diagram' | 'img' | 'svg', label: string, description: string, what: string }
 

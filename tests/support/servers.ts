@@ -1,6 +1,7 @@
 // Where playwright.config.ts serves the built deck and the fixture decks.
 // PORT_BASE moves them all, so two checkouts can run their tests side by side.
 import process from 'node:process'
+import { script } from 'slidev-addon-audience/lib/run'
 
 const base = Number(process.env.PORT_BASE ?? 4173)
 export const DECK_PORT = base
@@ -30,7 +31,7 @@ export const SUB_PAGES = {
   base_path: SUB_PATH.slice(0, -1),
   base_url: SUB_DECK_URL.slice(0, -1),
 }
-export { SLIDES_PDF as PDF_NAME } from '../../lib/deck-files'
+export { SLIDES_PDF as PDF_NAME } from 'slidev-addon-audience/lib/deck-files'
 // The plain reference deck the performance budgets compare with (base + 2 is left free).
 export const REFERENCE_PORT = base + 3
 export const REFERENCE_URL = `http://127.0.0.1:${REFERENCE_PORT}`
@@ -47,7 +48,11 @@ export const FIXTURE_DECKS: { dir: string, port: number, made?: string }[] = [
   // One deliberately broken slide per check of the reading view (/read).
   { dir: 'tests/fixtures/broken-reading', port: BROKEN_READING_PORT },
   // A plain Slidev deck (scripts/reference-deck.ts) that the performance budgets compare with.
-  { dir: 'bench/reference', port: REFERENCE_PORT, made: 'scripts/reference-deck.ts' },
+  {
+    dir: 'bench/reference',
+    port: REFERENCE_PORT,
+    made: script('reference-deck.ts'),
+  },
 ]
 
 /** The four ways the tests host the built deck (tests/support/sites.ts). */

@@ -17,9 +17,9 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
-import { copyOfProject } from '../../lib/project-copy'
-import { runAsync, slidevAsync, tsxAsync } from '../../lib/run'
-import { serve } from '../../lib/serve'
+import { copyOfProject } from 'slidev-addon-audience/lib/project-copy'
+import { runAsync, script, slidevAsync, tsxAsync } from 'slidev-addon-audience/lib/run'
+import { serve } from 'slidev-addon-audience/lib/serve'
 import { pagesBuild } from './hosts'
 import { DECK_PORT, FIXTURE_DECKS, PAGES_PORT, SUB_BUILT_BY, SUB_DIST, SUB_PAGES, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
 
@@ -50,7 +50,7 @@ if (!process.env.SITES_SKIP_BUILD) {
   const copy = copyOfProject('.', 'lp-pages-')
   try {
     const built = await Promise.all([
-      tsxAsync('scripts/build.ts', []),
+      tsxAsync(script('build.ts'), []),
       runAsync('sh', ['-c', pages.command], { cwd: copy, env: pages.env }),
       buildFixtures().then(ok => ({ ok })),
     ])

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import type { SourceSlide } from '../../lib/deck-source'
+import type { SourceSlide } from 'slidev-addon-audience/lib/deck-source'
 // Walks a built deck the way a presenter gives it: open slide 1 once, then → through
 // every click step of every slide. Each quality gate visits each step with it, on the
 // deck and on the broken fixture deck alike, and names problems with `where(step)`.

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { EXPORT_NAME } from '../lib/deck-files'
 import { fail } from '../lib/options'
-import { slidev, tsx } from '../lib/run'
+import { script, slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
 
 /** Print Slidev's notes view (`/presenter/print`) of the site at `siteUrl` to `output`. */
@@ -43,7 +43,7 @@ async function main(mode: string, extra: string[]): Promise<void> {
     const output = resolve(`${EXPORT_NAME}-notes.pdf`)
     const site = mkdtempSync(join(tmpdir(), 'layered-paradox-notes-'))
     try {
-      if (!tsx('scripts/build.ts', ['--out', site, ...extra]).ok)
+      if (!tsx(script('build.ts'), ['--out', site, ...extra]).ok)
         fail('building the site for the notes failed.')
       const server = await serve(site)
       try {

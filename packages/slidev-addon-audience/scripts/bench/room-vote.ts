@@ -25,7 +25,7 @@ import { CHROMIUM_ARGS, requireChromium } from '../../lib/chromium'
 import { mosquitto } from '../../lib/live/mosquitto'
 import { newKey } from '../../lib/live/room'
 import { roomPhone } from '../../lib/live/room-voice'
-import { answering } from '../../lib/run'
+import { answering, script } from '../../lib/run'
 
 const { values: args } = parseArgs({
   options: {
@@ -55,7 +55,7 @@ async function room(kind: string): Promise<{ url: string, broker: string, stop: 
   const child = spawn(process.execPath, [
     '--import',
     'tsx',
-    'scripts/present.ts',
+    script('present.ts'),
     '--bind',
     '127.0.0.1',
     '--port',

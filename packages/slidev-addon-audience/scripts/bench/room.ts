@@ -24,7 +24,7 @@ import { percentile, renderReadme } from '../../lib/bench/report'
 import { mosquitto } from '../../lib/live/mosquitto'
 import { newKey } from '../../lib/live/room'
 import { PRESENTER_USER, TOPIC } from '../../lib/live/topics'
-import { answering } from '../../lib/run'
+import { answering, script } from '../../lib/run'
 
 const { values: args } = parseArgs({
   options: {
@@ -78,7 +78,7 @@ async function startBroker(path: string): Promise<{ url: string, pid: number, st
   const room = spawn(process.execPath, [
     '--import',
     'tsx',
-    'scripts/present.ts',
+    script('present.ts'),
     '--bind',
     '127.0.0.1',
     '--port',

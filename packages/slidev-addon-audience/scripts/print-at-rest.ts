@@ -11,14 +11,13 @@ import { dirname, join } from 'node:path'
 // first, so edits made meanwhile are not counted as differences. Slidev's export uses a
 // fixed port: run no other build at the same time.
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { PNG } from 'pngjs'
 import { requireChromium } from '../lib/chromium'
 import { EXPORT_NAME, HANDOUT_PDF } from '../lib/deck-files'
 import { fail, flagValue } from '../lib/options'
 import { copyOfProject } from '../lib/project-copy'
-import { run, slidev, tsx } from '../lib/run'
+import { run, script, slidev, tsx } from '../lib/run'
 
 /** How long the spinning threads may run at most, per run: they stop by themselves after it. */
 const LOAD_MINUTES_PER_RUN = 10
@@ -83,7 +82,7 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`
 
 /** Builds and prints the deck copied into `work` `runs` times under load; the pages of each PDF, run by run. */
 async function printUnderLoad(work: string, runs: number, executablePath: string): Promise<string[][][]> {
-  const deck = copyOfProject(fileURLToPath(new URL('..', import.meta.url)), 'lp-at-rest-deck-')
+  const deck = copyOfProject(process.cwd(), 'lp-at-rest-deck-')
   const until = Date.now() + runs * LOAD_MINUTES_PER_RUN * 60_000
   const spinners = loadEveryCore(until)
   console.log(`${runs} builds of a copy of the deck in ${work}, ${spinners.length} cores kept busy (at most ${runs * LOAD_MINUTES_PER_RUN} min)`)
@@ -104,7 +103,7 @@ async function printUnderLoad(work: string, runs: number, executablePath: string
       ], { cwd: deck, quiet: true })
       if (!built.ok)
         throw new Error(`run ${i}: slidev build failed:\n${built.stderr.trim().split('\n').slice(-15).join('\n')}`)
-      if (!tsx('scripts/handout.ts', [out], { quiet: true }).ok)
+      if (!tsx(script('handout.ts'), [out], { quiet: true }).ok)
         throw new Error(`run ${i}: printing the handout failed.`)
       PDFS.forEach((pdf, k) => pages[k].push(rasterize(join(out, pdf.file), join(work, `run-${i}-${k}`))))
       rmSync(out, { recursive: true, force: true })

@@ -143,3 +143,11 @@ export function opensReading(visit: Visit): boolean {
     && !visit.choseSlides
     && !KEEP_SLIDES.some(k => visit.query.has(k))
 }
+
+/**
+ * What a deck adds to the reading view and the handout, as components it registers by
+ * these names in its own setup/main.ts (`app.component(name, …)`): one under every
+ * slide (props `frontmatter` and `no`), and one after the last slide.
+ */
+export const READING_SLIDE_FOOT = 'ReadingSlideFoot'
+export const READING_END = 'ReadingEnd'

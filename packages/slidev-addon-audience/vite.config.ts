@@ -10,15 +10,15 @@ import { randomUUID } from 'node:crypto'
 // - the Content-Security-Policy as a <meta> tag in the built pages.
 // - the handout PDF in the offline precache.
 // It imports only lib/ and packages.
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
 import QRCode from 'qrcode'
 import { defineConfig } from 'vite'
 import { CHUNK_MAP } from './lib/chunk-map.ts'
-import { HANDOUT_PDF } from './lib/deck-files.ts'
+import { exportName } from './lib/deck-files.ts'
+import { handoutFile } from './lib/handout.ts'
 import { metaContentSecurityPolicy } from './lib/host-headers.ts'
 import { checkDeckUrl } from './lib/options.ts'
 
@@ -59,7 +59,9 @@ const OPTIONAL = /^(?:\w+Diagram(?:-v2)?|\w+-definition|diagram|katex|cose-bilke
 function deckDiagrams(root: string): string[] {
   const files = [
     join(root, 'slides.md'),
-    ...readdirSync(join(root, 'pages'), { recursive: true })
+    ...(existsSync(join(root, 'pages'))
+      ? readdirSync(join(root, 'pages'), { recursive: true })
+      : [])
       .map(String)
       .filter(f => f.endsWith('.md'))
       .map(f => join(root, 'pages', f)),
@@ -84,24 +86,28 @@ function mermaidChunksToKeep(diagrams: string[]): Set<string> | undefined {
   return keep
 }
 
-function onlyUsedMermaidDiagrams(root: string): Plugin {
-  const keep = mermaidChunksToKeep(deckDiagrams(root))
+function onlyUsedMermaidDiagrams(): Plugin {
+  let keep: Set<string> | undefined
   return {
-    name: 'layered-paradox:only-used-mermaid-diagrams',
+    name: 'slidev-addon-audience:only-used-mermaid-diagrams',
     apply: 'build',
     enforce: 'pre',
+    configResolved(config) {
+      keep = mermaidChunksToKeep(deckDiagrams(config.root))
+    },
     // Mermaid loads each of these with `import("./chunks/…/<name>-<hash>.mjs")`;
     // an unused one becomes a rejected promise, so no chunk is emitted for it.
     transform(code, id) {
-      if (!keep || !/\/mermaid\/dist\/(?:mermaid\.esm\.mjs|chunks\/)/.test(id))
+      const kept = keep
+      if (!kept || !/\/mermaid\/dist\/(?:mermaid\.esm\.mjs|chunks\/)/.test(id))
         return
       let changed = false
       const out = code.replace(/\bimport\(\s*"(\.[^"]+\.mjs)"\s*\)/g, (whole, source: string) => {
         const name = basename(source).replace(/\.mjs$/, '').replace(/(-[A-Z0-9]{8})+$/, '')
-        if (!OPTIONAL.test(name) || keep.has(name))
+        if (!OPTIONAL.test(name) || kept.has(name))
           return whole
         changed = true
-        const why = `Mermaid's "${name}" is left out of this build because no diagram in the deck uses it; add its diagram type to MERMAID_CHUNKS in vite.config.ts.`
+        const why = `Mermaid's "${name}" is left out of this build because no diagram in the deck uses it; add its diagram type to MERMAID_CHUNKS in slidev-addon-audience's vite.config.ts.`
         return `Promise.reject(new Error(${JSON.stringify(why)}))`
       })
       return changed
@@ -118,7 +124,7 @@ function onlyUsedMermaidDiagrams(root: string): Plugin {
 // chunk names cannot: Slidev's "modules/shiki" chunk holds Vue's runtime.
 function chunkMap(): Plugin {
   return {
-    name: 'layered-paradox:chunk-map',
+    name: 'slidev-addon-audience:chunk-map',
     apply: 'build',
     generateBundle(_options, bundle) {
       const short = (id: string) => id.replace(/^.*\/node_modules\//, '').replace(/^\0/, '').replace(`${process.cwd()}/`, '')
@@ -148,10 +154,14 @@ function chunkMap(): Plugin {
 // the built pages carry it as a <meta> tag, taken from netlify.toml, less the
 // directives a <meta> tag cannot carry (frame-ancestors). Not in the dev server,
 // whose module graph and hot reload the policy is not written for.
-function contentSecurityPolicyMeta(root: string): Plugin {
+function contentSecurityPolicyMeta(): Plugin {
+  let root = '.'
   return {
-    name: 'layered-paradox:csp-meta',
+    name: 'slidev-addon-audience:csp-meta',
     apply: 'build',
+    configResolved(config) {
+      root = config.root
+    },
     async transformIndexHtml() {
       const content = await metaContentSecurityPolicy(root)
       return [
@@ -169,7 +179,7 @@ function contentSecurityPolicyMeta(root: string): Plugin {
 function deckLinkModule(link: { url: string, svg: string }): Plugin {
   const id = 'virtual:deck-link'
   return {
-    name: 'layered-paradox:deck-link',
+    name: 'slidev-addon-audience:deck-link',
     resolveId: source => source === id
       ? `\0${id}`
       : undefined,
@@ -184,16 +194,20 @@ function deckLinkModule(link: { url: string, svg: string }): Plugin {
 // so the offline precache cannot find it in dist/: name it here, with a revision new
 // for every build, so a visit caches it and a new build replaces it.
 function precacheHandout(): Plugin {
+  let handout = ''
   return {
-    name: 'layered-paradox:precache-handout',
+    name: 'slidev-addon-audience:precache-handout',
     apply: 'build',
+    configResolved(config) {
+      handout = handoutFile(exportName(config.root))
+    },
     buildStart() {
       const pwa = this.environment.config.plugins.find(p => p.name === 'vite-plugin-pwa')
       const api = pwa?.api as { extendManifestEntries?: (fn: (entries: unknown[]) => unknown[]) => void } | undefined
       api?.extendManifestEntries?.(entries => [
-        ...entries.filter(e => (e as { url?: string }).url !== HANDOUT_PDF),
+        ...entries.filter(e => (e as { url?: string }).url !== handout),
         {
-          url: HANDOUT_PDF,
+          url: handout,
           revision: randomUUID(),
         },
       ])
@@ -223,7 +237,6 @@ async function deckLink(): Promise<{ url: string, svg: string }> {
 }
 
 export default defineConfig(async () => {
-  const root = fileURLToPath(new URL('.', import.meta.url))
   const link = await deckLink()
   return {
     resolve: {
@@ -245,9 +258,9 @@ export default defineConfig(async () => {
     },
     plugins: [
       deckLinkModule(link),
-      onlyUsedMermaidDiagrams(root),
+      onlyUsedMermaidDiagrams(),
       chunkMap(),
-      contentSecurityPolicyMeta(root),
+      contentSecurityPolicyMeta(),
       precacheHandout(),
     ],
   }

@@ -1,10 +1,10 @@
 import type { Headmatter } from '@slidev/types'
-import type { TalkFrontmatter } from './talk'
 // What the deck's Markdown says each slide should show, read with Slidev's own
 // parser: the tests compare the built site against this, not against copies, and
 // the scripts count and name slides with it.
-import { readdirSync } from 'node:fs'
-import { relative, resolve } from 'node:path'
+import { existsSync, readdirSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { parseTimeString } from '@slidev/parser'
 import { load } from '@slidev/parser/fs'
@@ -23,8 +23,9 @@ export interface SourceSlide {
   raw: string
   /** The 1-based line in `file` where the slide's content begins, after its frontmatter. */
   contentLine: number
-  /** As Slidev reads it: an imported slide's own, under what its `src:` slide sets. */
-  frontmatter: TalkFrontmatter & Record<string, unknown>
+  /** As Slidev reads it: an imported slide's own, under what its `src:` slide sets; a deck's own keys as it writes them. */
+
+  frontmatter: Record<string, any>
   layout?: string
   content: string
   /** Mermaid blocks on the slide, in order, with their `accTitle`. */
@@ -41,12 +42,18 @@ export interface Deck {
   entry: string
 }
 
-/** The deck's own components, by file name in components/. */
-export const COMPONENTS = readdirSync(fileURLToPath(new URL('../components', import.meta.url)))
-  .filter(f => f.endsWith('.vue'))
-  .map(f => f.replace(/\.vue$/, ''))
+/** The components a slide may use: the deck's own (components/ beside its slides.md) and the addon's. */
+function componentNames(userRoot: string): string[] {
+  return [
+    join(userRoot, 'components'),
+    fileURLToPath(new URL('../components', import.meta.url)),
+  ].filter(existsSync).flatMap(dir => readdirSync(dir)
+    .filter(f => f.endsWith('.vue'))
+    .map(f => f.replace(/\.vue$/, '')))
+}
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
+/** Where the paths in problems start: the folder the command runs in, the deck's. */
+const ROOT = process.cwd()
 
 export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
   const file = resolve(entry)
@@ -56,6 +63,7 @@ export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
     roots: [userRoot],
   }, file)
   const headmatter = data.headmatter as Headmatter
+  const COMPONENTS = componentNames(userRoot)
   const slides = data.slides
     .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
     .map((s, i) => {

@@ -17,7 +17,7 @@ import { BROKER_ENV, brokersFromEnv, checkBrokers } from '../lib/live/pages'
 import { recordTalk } from '../lib/live/recorder'
 import { newKey, startRoom } from '../lib/live/room'
 import { fail } from '../lib/options'
-import { tsx } from '../lib/run'
+import { script, tsx } from '../lib/run'
 
 const KEY_ENV = 'PRESENTER_KEY'
 
@@ -89,7 +89,7 @@ if (!args['no-build'] && (!built || Math.max(...SOURCES.map(newest)) > built)) {
     : 'Building the deck first…')
   // The room writes the live talk into the pages it serves: the build is the plain site
   // (LIVE_URL is for a hosted build, and may name ws://, which a hosted build refuses).
-  if (!tsx('scripts/build.ts', ['--out', dist], {
+  if (!tsx(script('build.ts'), ['--out', dist], {
     env: { [BROKER_ENV]: undefined },
   }).ok) {
     fail('The build failed; nothing is served.')

@@ -24,7 +24,7 @@ import { writeReferenceDeck } from '../lib/bench/reference-deck'
 import { collect, ratios, renderReadme, resultsTable, ROWS, stat, unitOf } from '../lib/bench/report'
 import { CHROMIUM_ARGS, requireChromium } from '../lib/chromium'
 import { loadDeck } from '../lib/deck-source'
-import { slidev, tsx } from '../lib/run'
+import { script, slidev, tsx } from '../lib/run'
 import { serve } from '../lib/serve'
 
 const README = 'bench/README.md'
@@ -89,7 +89,7 @@ try {
     // Ours is built as `npm run build` builds it (which also exports the PDF
     // download and the preview image); the reference as a plain `slidev build`.
     const buildMs = deck.name === 'ours'
-      ? timed(tsx('scripts/build.ts', ['--out', deck.out], { quiet: true }), 'npm run build')
+      ? timed(tsx(script('build.ts'), ['--out', deck.out], { quiet: true }), 'npm run build')
       : timed(slidev(['build', deck.entry, '--out', deck.out], { quiet: true }), 'slidev build')
     Object.assign(once[deck.name], { buildMs }, distFigures(deck.out))
     console.log(`${(buildMs / 1000).toFixed(1)} s`)

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 // The one way the scripts and the tests start another program: synchronously, with
 // its output shown (the default) or kept for a report (`quiet`), timed.
+import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
@@ -67,7 +68,17 @@ export async function answering(url: string, timeout: number, gaveUp = () => fal
   return false
 }
 
-const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url))
+/** A package's command: in the nearest node_modules/.bin above the addon (the deck's, where npm hoists it). */
+function bin(name: string): string {
+  for (let dir = fileURLToPath(new URL('.', import.meta.url)); ; dir = dirname(dir)) {
+    const found = join(dir, 'node_modules', '.bin', name)
+    if (existsSync(found) || dirname(dir) === dir)
+      return found
+  }
+}
+
+/** One of the addon's command-line tools by its path in scripts/: `build.ts`, or a file in a folder there (scripts/bench/room.ts). */
+export const script = (name: string): string => fileURLToPath(new URL(`../scripts/${name}`, import.meta.url))
 
 // Slidev's export (and a build with the PDF download, which exports) serves the deck on a
 // fixed port, 12445: two at once on one machine kill each other, so they take turns
@@ -91,12 +102,12 @@ export function slidevAsync(args: string[], options?: Omit<RunOptions, 'quiet'>)
   return runAsync(bin('slidev'), args, options)
 }
 
-/** A TypeScript file of this project, run with tsx, without waiting. */
+/** A TypeScript file (one of the addon's scripts: `script(name)`), run with tsx, without waiting. */
 export function tsxAsync(file: string, args: string[] = [], options?: Omit<RunOptions, 'quiet'>): ReturnType<typeof runAsync> {
   return runAsync(bin('tsx'), [file, ...args], options)
 }
 
-/** A TypeScript file of this project, run with tsx. */
+/** A TypeScript file (one of the addon's scripts: `script(name)`), run with tsx. */
 export function tsx(file: string, args: string[] = [], options?: RunOptions): Ran {
   return run(bin('tsx'), [file, ...args], options)
 }

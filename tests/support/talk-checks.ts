@@ -1,14 +1,14 @@
-// Source-level gates that keep the talk to the article (lib/talk.ts has the frontmatter
+// Source-level gates that keep the talk to the article (snippets/talk.ts has the frontmatter
 // contract): pure functions over the parsed deck that list what is wrong, each problem
 // starting with the `file:line` to fix and naming the slide, so a failing test's message
 // is the to-do list.
 
-import type { Field } from '../snippets/layers'
-import type { Deck, SourceSlide } from './deck-source'
-import type { TalkFrontmatter } from './talk'
-import { ai, crypto } from '../snippets/layers'
+import type { Deck, SourceSlide } from 'slidev-addon-audience/lib/deck-source'
+import type { Field } from '../../snippets/layers'
+import type { TalkFrontmatter } from '../../snippets/talk'
+import { ai, crypto } from '../../snippets/layers'
+import { AUDIENCE_KINDS, CUE, cueSeconds, OWN_KINDS, parseSeconds, slideSeconds, spokenWords } from '../../snippets/talk'
 import { ARTICLE, nearestSentence, quoteInArticle } from './article'
-import { AUDIENCE_KINDS, CUE, cueSeconds, OWN_KINDS, parseSeconds, slideSeconds, spokenWords } from './talk'
 
 /** Words a minute the notes may ask of the presenter, for the time their cues give. */
 export const PACE = { min: 120, max: 165 }

@@ -13,7 +13,7 @@ import process from 'node:process'
 import { requireChromium } from '../lib/chromium'
 import { brokersFromEnv, checkBrokers, writeLivePages } from '../lib/live/pages'
 import { checkBase, checkDeckUrl, deckUrlFromEnv, fail, flagValue } from '../lib/options'
-import { slidev, tsx } from '../lib/run'
+import { script, slidev, tsx } from '../lib/run'
 
 /**
  * Build the site into `out` with `slidevArgs` passed on to `slidev build`.
@@ -56,10 +56,10 @@ function buildSite(out: string, slidevArgs: string[]): void {
   if (!built || !existsSync(resolve(partial, 'index.html')))
     failed('slidev build')
   took('slidev build, with the PDF')
-  if (!tsx('scripts/handout.ts', [partial, flagValue(slidevArgs, '--base') ?? '/']).ok)
+  if (!tsx(script('handout.ts'), [partial, flagValue(slidevArgs, '--base') ?? '/']).ok)
     failed('printing the handout PDF (scripts/handout.ts)')
   took('the handout')
-  if (!tsx('scripts/prerender.ts', [partial, flagValue(slidevArgs, '--base') ?? '/']).ok)
+  if (!tsx(script('prerender.ts'), [partial, flagValue(slidevArgs, '--base') ?? '/']).ok)
     failed('pre-rendering the slides (scripts/prerender.ts)')
   took('pre-rendering')
   if (brokers.length) {

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readChunkMap } from './chunk-map'
 
-/** The modules of the live client, which only a page in a live talk loads (lib/live/app.ts). */
-const LIVE_CLIENT = /^(?:mqtt\/|lib\/live\/(?:connect|sync)\.ts$)/
+/** The modules of the live client, which only a page in a live talk loads (lib/live/app.ts), by their paths in the chunk map. */
+const LIVE_CLIENT = /^(?:mqtt\/|(?:.*\/)?slidev-addon-audience\/lib\/live\/(?:connect|sync)\.ts$)/
 
 /**
  * The built files that hold only the live client (MQTT.js and the sync over it): not an

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-export const ARTICLE_FILE = fileURLToPath(new URL('../snippets/layered-paradox.md', import.meta.url))
+export const ARTICLE_FILE = fileURLToPath(new URL('../../snippets/layered-paradox.md', import.meta.url))
 
 /** The body paragraphs the slides' `article:` numbers count. */
 export const BODY_PARAGRAPHS = 10
