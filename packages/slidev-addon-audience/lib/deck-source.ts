@@ -24,7 +24,6 @@ export interface SourceSlide {
   /** The 1-based line in `file` where the slide's content begins, after its frontmatter. */
   contentLine: number
   /** As Slidev reads it: an imported slide's own, under what its `src:` slide sets; a deck's own keys as it writes them. */
-
   frontmatter: Record<string, any>
   layout?: string
   content: string
@@ -63,7 +62,7 @@ export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
     roots: [userRoot],
   }, file)
   const headmatter = data.headmatter as Headmatter
-  const COMPONENTS = componentNames(userRoot)
+  const names = componentNames(userRoot)
   const slides = data.slides
     .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
     .map((s, i) => {
@@ -73,7 +72,7 @@ export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
         code: m[1],
         accTitle: /accTitle:\s*(.+)/.exec(m[1])?.[1].trim() ?? '',
       }))
-      const components = Object.fromEntries(COMPONENTS.map(c => [
+      const components = Object.fromEntries(names.map(c => [
         c,
         (s.content.match(new RegExp(`<${c}[\\s/>]`, 'g')) ?? []).length,
       ]))
