@@ -9,8 +9,11 @@ import type { Page } from 'playwright-core'
  */
 export async function installHelpers(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    // The site's own style sheets: another origin's (a deck's Google Fonts) are neither
+    // readable nor there offline, and their text is left out.
+    const sheets = [...document.styleSheets].filter(s => !s.href || new URL(s.href).origin === location.origin)
     // The stylesheets' own text, for what the CSSOM cannot give back.
-    const sources = new Map(await Promise.all([...document.styleSheets].filter(s => s.href).map(async s => [s.href!, await (await fetch(s.href!)).text()] as const)))
+    const sources = new Map(await Promise.all(sheets.filter(s => s.href).map(async s => [s.href!, await (await fetch(s.href!)).text()] as const)))
     const DYNAMIC = /::?(?:hover|focus-visible|focus-within|focus|active|visited|link|checked|disabled|enabled|before|after|placeholder|selection|marker|backdrop|first-letter|first-line|-webkit-[\w-]+|-moz-[\w-]+)(?![\w-])/g
     const root = document.documentElement
     const scheme = (dark: boolean) => {
@@ -119,7 +122,7 @@ export async function installHelpers(page: Page): Promise<void> {
       })
       const light = root.classList.contains('light')
       scheme(false)
-      const css = [...document.styleSheets].flatMap(s => keep(s.cssRules))
+      const css = sheets.flatMap(s => keep(s.cssRules))
       scheme(!light)
       return css
     }

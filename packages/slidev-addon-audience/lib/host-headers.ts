@@ -97,14 +97,34 @@ export async function hostHeaders(host: HeaderHost, root = '.', publish?: string
 const PAGE_CONNECT = 'connect-src \'self\''
 
 /**
- * The Content-Security-Policy Netlify sends for the pages, less what a `<meta>` tag
- * cannot carry, and with connect-src narrowed to the page's own (PAGE_CONNECT): written
- * into the built pages, for hosts that send no headers (GitHub Pages) and on every host.
+ * The policy the pages carry when the deck's netlify.toml names none (a deck that has not
+ * written one, like Slidev's starter): scripts, workers and connections only from the site
+ * itself, no plugins, no framing, no form posts; the pictures, style sheets and fonts a deck
+ * names by address (its Unsplash cover, Google Fonts) from any https origin.
+ */
+export const DEFAULT_CONTENT_SECURITY_POLICY = [
+  'default-src \'self\'',
+  'script-src \'self\'',
+  'style-src \'self\' \'unsafe-inline\' https:',
+  'img-src \'self\' data: blob: https:',
+  'font-src \'self\' data: https:',
+  'connect-src \'self\'',
+  'worker-src \'self\'',
+  'manifest-src \'self\'',
+  'object-src \'none\'',
+  'base-uri \'self\'',
+  'form-action \'none\'',
+  'frame-ancestors \'none\'',
+].join('; ')
+
+/**
+ * The Content-Security-Policy Netlify sends for the pages (DEFAULT_CONTENT_SECURITY_POLICY
+ * when netlify.toml names none), less what a `<meta>` tag cannot carry, and with connect-src
+ * narrowed to the page's own (PAGE_CONNECT): written into the built pages, for hosts that
+ * send no headers (GitHub Pages) and on every host.
  */
 export async function metaContentSecurityPolicy(root = '.'): Promise<string> {
-  const policy = (await netlifyHeaders(root))('/index.html')['Content-Security-Policy']
-  if (!policy)
-    throw new Error('netlify.toml sends no Content-Security-Policy for /index.html')
+  const policy = (await netlifyHeaders(root))('/index.html')['Content-Security-Policy'] ?? DEFAULT_CONTENT_SECURITY_POLICY
   return policy.split(';').map(d => d.trim()).filter(d => d && !HEADER_ONLY_DIRECTIVES.includes(d.split(/\s+/)[0])).map(d => d.startsWith('connect-src')
     ? PAGE_CONNECT
     : d).join('; ')
