@@ -151,9 +151,9 @@ function chunkMap(): Plugin {
 
 // ----------------------------------------------------------------------------
 // Hosts that send no headers (GitHub Pages) still get the Content-Security-Policy:
-// the built pages carry it as a <meta> tag, taken from netlify.toml, less the
-// directives a <meta> tag cannot carry (frame-ancestors). Not in the dev server,
-// whose module graph and hot reload the policy is not written for.
+// the built pages carry it as a <meta> tag, taken from netlify.toml (or the addon's default,
+// lib/host-headers.ts), less the directives a <meta> tag cannot carry (frame-ancestors).
+// Not in the dev server, whose module graph and hot reload the policy is not written for.
 function contentSecurityPolicyMeta(): Plugin {
   let root = '.'
   return {
@@ -162,8 +162,8 @@ function contentSecurityPolicyMeta(): Plugin {
     configResolved(config) {
       root = config.root
     },
-    async transformIndexHtml() {
-      const content = await metaContentSecurityPolicy(root)
+    async transformIndexHtml(html) {
+      const content = await metaContentSecurityPolicy(root, html)
       return [
         {
           tag: 'meta',

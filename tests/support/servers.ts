@@ -55,6 +55,10 @@ export const FIXTURE_DECKS: { dir: string, port: number, made?: string }[] = [
   },
 ]
 
+/** Slidev's starter deck built with the addon (tests/support/starter.ts), served as Netlify serves a site. */
+export const STARTER_PORT = base + 8
+export const STARTER_URL = `http://127.0.0.1:${STARTER_PORT}`
+
 /** The four ways the tests host the built deck (tests/support/sites.ts). */
 export const HOSTS = [
   {

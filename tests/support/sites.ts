@@ -11,6 +11,9 @@
 // values configure-pages would give it for SUB_DECK_URL; its published folder becomes
 // SUB_DIST, and SUB_BUILT_BY records the step (tests/deploy-config.spec.ts checks both).
 //
+// Slidev's starter deck (tests/support/starter.ts) is built with the addon's own build, as a
+// deck that takes the addon builds itself, before the fixture decks, and served on STARTER_PORT.
+//
 // The fixture decks (FIXTURE_DECKS: the broken decks that prove the gates can fail, the
 // plain reference deck) are built one after another while the two builds run, and served
 // on their ports as Netlify serves a site.
@@ -21,13 +24,20 @@ import { copyOfProject } from 'slidev-addon-audience/lib/project-copy'
 import { runAsync, script, slidevAsync, tsxAsync } from 'slidev-addon-audience/lib/run'
 import { serve } from 'slidev-addon-audience/lib/serve'
 import { pagesBuild } from './hosts'
-import { DECK_PORT, FIXTURE_DECKS, PAGES_PORT, SUB_BUILT_BY, SUB_DIST, SUB_PAGES, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
+import { makeStarter, STARTER_DIR } from './starter'
+import { DECK_PORT, FIXTURE_DECKS, PAGES_PORT, STARTER_PORT, SUB_BUILT_BY, SUB_DIST, SUB_PAGES, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
 
 /** How Netlify serves a site: unknown paths get index.html, and netlify.toml's headers. */
 const AS_NETLIFY = { fallback: 'spa', headers: 'netlify' } as const
 
-/** The fixture decks, one at a time: each a plain `slidev build` (no PDF, so no export lock). */
+/**
+ * The starter deck with the addon's build (no PDF download, so no export lock), then the
+ * fixture decks, one at a time: each a plain `slidev build`.
+ */
 async function buildFixtures(): Promise<boolean> {
+  makeStarter()
+  if (!(await tsxAsync(script('build.ts'), [], { cwd: STARTER_DIR })).ok)
+    return false
   for (const deck of FIXTURE_DECKS) {
     if (deck.made && !(await tsxAsync(deck.made, [])).ok)
       return false
@@ -67,7 +77,10 @@ if (!process.env.SITES_SKIP_BUILD) {
 }
 
 // The fixtures first: the suite starts when DECK_PORT answers.
-await Promise.all(FIXTURE_DECKS.map(deck => serve(join(deck.dir, 'dist'), { port: deck.port, ...AS_NETLIFY })))
+await Promise.all([
+  ...FIXTURE_DECKS.map(deck => serve(join(deck.dir, 'dist'), { port: deck.port, ...AS_NETLIFY })),
+  serve(join(STARTER_DIR, 'dist'), { port: STARTER_PORT, ...AS_NETLIFY, root: STARTER_DIR }),
+])
 await Promise.all([
   serve('dist', { port: DECK_PORT, ...AS_NETLIFY }),
   serve('dist', { port: PAGES_PORT, fallback: '404.html' }),
@@ -79,4 +92,4 @@ await Promise.all([
     headers: 'vercel',
   }),
 ])
-console.log(`serving 4 sites and ${FIXTURE_DECKS.length} fixture decks`)
+console.log(`serving 4 sites, the starter deck and ${FIXTURE_DECKS.length} fixture decks`)

@@ -24,7 +24,11 @@ export async function installHelpers(page: Page): Promise<void> {
       el,
       ...el.querySelectorAll('*'),
     ].filter(e => e.shadowRoot)
-    /** Mermaid writes coordinates to 15 digits; whole pixels look the same and weigh a third. */
+    /**
+     * Mermaid writes coordinates to 15 digits; two decimals look the same and weigh a third.
+     * Each number is read whole, compact path data included (`l.256.255` is two numbers), and
+     * written after a space, so a number rounded to a whole one never runs into the next.
+     */
     const roundShadowCoordinates = (hosts: Element[]) => {
       for (const el of hosts.flatMap(h => [
         ...h.shadowRoot!.querySelectorAll('[d], [points], [transform]'),
@@ -32,7 +36,7 @@ export async function installHelpers(page: Page): Promise<void> {
         for (const name of ['d', 'points', 'transform']) {
           const value = el.getAttribute(name)
           if (value)
-            el.setAttribute(name, value.replace(/-?\d+\.\d+(e-?\d+)?/g, x => String(Math.round(Number(x)))))
+            el.setAttribute(name, value.replace(/-?(?:\d+\.\d*|\.\d+)(?:e-?\d+)?/gi, x => ` ${Math.round(Number(x) * 100) / 100}`).trim())
         }
       }
     }

@@ -98,33 +98,39 @@ const PAGE_CONNECT = 'connect-src \'self\''
 
 /**
  * The policy the pages carry when the deck's netlify.toml names none (a deck that has not
- * written one, like Slidev's starter): scripts, workers and connections only from the site
- * itself, no plugins, no framing, no form posts; the pictures, style sheets and fonts a deck
- * names by address (its Unsplash cover, Google Fonts) from any https origin.
+ * written one, like Slidev's starter): scripts from the site itself and from the origins its
+ * own page names in a `<script src>` (Slidev adds X's and Bluesky's embed scripts for a deck
+ * that shows a post; their frames come from the same origins); workers and connections only
+ * from the site; no plugins, no form posts; the pictures, style sheets and fonts a deck names
+ * by address (its Unsplash cover, Google Fonts) from any https origin.
  */
-export const DEFAULT_CONTENT_SECURITY_POLICY = [
-  'default-src \'self\'',
-  'script-src \'self\'',
-  'style-src \'self\' \'unsafe-inline\' https:',
-  'img-src \'self\' data: blob: https:',
-  'font-src \'self\' data: https:',
-  'connect-src \'self\'',
-  'worker-src \'self\'',
-  'manifest-src \'self\'',
-  'object-src \'none\'',
-  'base-uri \'self\'',
-  'form-action \'none\'',
-  'frame-ancestors \'none\'',
-].join('; ')
+export function defaultContentSecurityPolicy(html = ''): string {
+  const named = [...new Set([...html.matchAll(/<script\b[^>]*\ssrc="(https:\/\/[^"/]+)/g)].map(m => m[1]))]
+  return [
+    ['default-src', '\'self\''],
+    ['script-src', '\'self\'', ...named],
+    ['style-src', '\'self\'', '\'unsafe-inline\'', 'https:'],
+    ['img-src', '\'self\'', 'data:', 'blob:', 'https:'],
+    ['font-src', '\'self\'', 'data:', 'https:'],
+    ...named.length ? [['frame-src', ...named]] : [],
+    ['connect-src', '\'self\''],
+    ['worker-src', '\'self\''],
+    ['manifest-src', '\'self\''],
+    ['object-src', '\'none\''],
+    ['base-uri', '\'self\''],
+    ['form-action', '\'none\''],
+    ['frame-ancestors', '\'none\''],
+  ].map(d => d.join(' ')).join('; ')
+}
 
 /**
- * The Content-Security-Policy Netlify sends for the pages (DEFAULT_CONTENT_SECURITY_POLICY
- * when netlify.toml names none), less what a `<meta>` tag cannot carry, and with connect-src
- * narrowed to the page's own (PAGE_CONNECT): written into the built pages, for hosts that
- * send no headers (GitHub Pages) and on every host.
+ * The Content-Security-Policy Netlify sends for the pages (the default above for the page
+ * `html` when netlify.toml names none), less what a `<meta>` tag cannot carry, and with
+ * connect-src narrowed to the page's own (PAGE_CONNECT): written into the built pages, for
+ * hosts that send no headers (GitHub Pages) and on every host.
  */
-export async function metaContentSecurityPolicy(root = '.'): Promise<string> {
-  const policy = (await netlifyHeaders(root))('/index.html')['Content-Security-Policy'] ?? DEFAULT_CONTENT_SECURITY_POLICY
+export async function metaContentSecurityPolicy(root = '.', html = ''): Promise<string> {
+  const policy = (await netlifyHeaders(root))('/index.html')['Content-Security-Policy'] ?? defaultContentSecurityPolicy(html)
   return policy.split(';').map(d => d.trim()).filter(d => d && !HEADER_ONLY_DIRECTIVES.includes(d.split(/\s+/)[0])).map(d => d.startsWith('connect-src')
     ? PAGE_CONNECT
     : d).join('; ')

@@ -8,6 +8,7 @@ import type { HeaderHost } from './host-headers'
 //   fallback  what unknown paths get: 'spa' (index.html, as Netlify and Vercel rewrite)
 //             or '404.html' with status 404 (GitHub Pages)
 //   headers   send the headers of that host's committed config (lib/host-headers.ts)
+//   root      the folder that config is in: '.' (the default), or another deck's
 //   gzip      compress as hosts do (the `compression` middleware: level 6, over 1 KB)
 // From the command line: scripts/serve.ts.
 import { createReadStream, existsSync } from 'node:fs'
@@ -21,6 +22,8 @@ export interface ServeOptions {
   base?: string
   fallback?: 'spa' | '404.html'
   headers?: HeaderHost
+  /** Where the host's config (netlify.toml, vercel.json) is read from: '.' by default. */
+  root?: string
   gzip?: boolean
   /** 0 (the default): a free port the system picks. */
   port?: number
@@ -29,9 +32,9 @@ export interface ServeOptions {
 export interface Served { url: string, port: number, close: () => Promise<void> }
 
 export async function serve(dir: string, options: ServeOptions = {}): Promise<Served> {
-  const { base = '/', fallback = 'spa', headers, gzip = false, port = 0 } = options
+  const { base = '/', fallback = 'spa', headers, root = '.', gzip = false, port = 0 } = options
   const headersFor = headers
-    ? await hostHeaders(headers, '.', dir)
+    ? await hostHeaders(headers, root, dir)
     : undefined
   const files = sirv(dir, {
     single: fallback === 'spa',
