@@ -1,7 +1,10 @@
 import type { Page } from '@playwright/test'
 import type { SourceSlide } from 'slidev-addon-audience/lib/deck-source'
+import { join } from 'node:path'
 import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
+import { READ_PAGE } from 'slidev-addon-audience/reading/contract'
 import { expect, squash, test, watchPage } from './support/deck'
+import { nuErrors } from './support/nu'
 import { HOSTS } from './support/servers'
 
 // Every address paints its slide from HTML (scripts/prerender.ts): without
@@ -10,6 +13,7 @@ import { HOSTS } from './support/servers'
 const DEEP = (slides: SourceSlide[]) => slides.find(s => s.no > 1 && s.diagrams.length)!
 
 const PHONE = { width: 412, height: 823 }
+const DIST = 'dist'
 
 for (const host of HOSTS) {
   test.describe(`without JavaScript, hosted at ${host.base} (${host.name})`, () => {
@@ -188,4 +192,19 @@ test('each slide\'s address previews that slide: its title, its own words and it
   const cover = meta(await (await page.request.get('')).text(), 'og:image')!
   expect(cover, '/: og:image').toMatch(/og\/1\.png$/)
   expect((await page.request.get(cover)).headers()['content-type']).toBe('image/png')
+})
+
+// The pages are written from a snapshot of the app's DOM, which holds what a parser
+// would read as another tree (Slidev's nav bar nests buttons), with CSS for the whole
+// page; and from Slidev's index.html, which names its charset twice.
+test('every pre-rendered page, the reading page and the 404 page are valid HTML: the Nu Html Checker finds no error', async () => {
+  test.setTimeout(120_000)
+  const { slides } = await loadDeck()
+  const pages = [
+    'index.html',
+    ...slides.map(s => `${s.no}.html`),
+    READ_PAGE,
+    '404.html',
+  ]
+  expect(nuErrors(pages.map(p => join(DIST, p))), `errors in ${DIST}/`).toEqual([])
 })

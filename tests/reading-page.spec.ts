@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test'
-import { spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { loadDeck } from 'slidev-addon-audience/lib/deck-source'
 import { expect, squash, test, watchPage } from './support/deck'
+import { nuErrors } from './support/nu'
 import { heldUpright } from './support/reading'
 import { HOSTS } from './support/servers'
 
@@ -124,17 +123,7 @@ for (const host of HOSTS) {
 }
 
 test('the reading page is valid HTML: the Nu Html Checker finds no error', () => {
-  const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar')
-  const run = spawnSync('java', [
-    '-jar',
-    jar,
-    '--errors-only',
-    '--format',
-    'json',
+  expect(nuErrors([
     join(DIST, 'read.html'),
-  ], { encoding: 'utf8' })
-  expect(run.error, 'java (Debian: default-jre-headless) runs the checker').toBeUndefined()
-  const { messages } = JSON.parse(run.stderr) as { messages: { type: string, message: string, lastLine?: number }[] }
-  expect(messages.filter(m => m.type === 'error').map(m => `line ${m.lastLine}: ${m.message}`), 'errors in read.html').toEqual([])
-  expect(run.status).toBe(0)
+  ]), 'errors in read.html').toEqual([])
 })

@@ -1,13 +1,13 @@
 import type { Plugin } from 'vite'
 import { randomUUID } from 'node:crypto'
-// Slidev merges this into its own Vite config. Four jobs, five plugins:
+// Slidev merges this into its own Vite config. Four jobs, six plugins:
 // - the QR code: DECK_URL, set at build time, is where the deck is hosted; the QR
 //   code on the cover and the closing slide points there. It is drawn here, at
 //   build time, by the `qrcode` library (no network). Without DECK_URL, none.
 // - weight: what a phone downloads before the cover shows, and what dist/ (and so
 //   the offline precache of it) holds: only the Mermaid diagrams the deck draws, and a
 //   chunk map the budget tests read. README "Performance" has the figures.
-// - the Content-Security-Policy as a <meta> tag in the built pages.
+// - the built pages' <head>: the Content-Security-Policy as a <meta> tag, one charset.
 // - the handout PDF in the offline precache.
 // It imports only lib/ and packages.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -175,6 +175,20 @@ function contentSecurityPolicyMeta(): Plugin {
   }
 }
 
+// Slidev's index.html names its charset twice, as <meta charset> and as a
+// <meta http-equiv="Content-Type">; a valid page has one. Every built page is this
+// one (404.html a copy, the pre-rendered pages written from it).
+function oneCharset(): Plugin {
+  return {
+    name: 'slidev-addon-audience:one-charset',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: html => html.replace(/<meta http-equiv="Content-Type"[^>]*>\n?/i, ''),
+    },
+  }
+}
+
 /** `virtual:deck-link` (typed in env.d.ts): the deck's address and its QR code, fixed at build time. */
 function deckLinkModule(link: { url: string, svg: string }): Plugin {
   const id = 'virtual:deck-link'
@@ -261,6 +275,7 @@ export default defineConfig(async () => {
       onlyUsedMermaidDiagrams(),
       chunkMap(),
       contentSecurityPolicyMeta(),
+      oneCharset(),
       precacheHandout(),
     ],
   }

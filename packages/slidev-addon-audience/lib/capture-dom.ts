@@ -145,12 +145,33 @@ export async function installHelpers(page: Page): Promise<void> {
           el.removeAttribute(name)
       }
     }
+    /**
+     * A <button> holds phrasing content and no other button, or a parser reads another
+     * tree than the page's (a <button> start tag closes the open one). Slidev's nav bar
+     * draws its icons as <div>s in buttons, and wraps a menu's button in another: those
+     * <div>s, and a button holding a button, become <span>s with the display they had.
+     */
+    const phrasingButtons = (within: Element) => {
+      const toSpan = (el: Element) => {
+        const { display } = getComputedStyle(el)
+        const span = document.createElement('span')
+        for (const a of el.attributes)
+          span.setAttribute(a.name, a.value)
+        span.append(...el.childNodes)
+        el.replaceWith(span)
+        if (getComputedStyle(span).display !== display)
+          span.style.display = display
+      }
+      within.querySelectorAll('button:has(button)').forEach(toSpan)
+      within.querySelectorAll('button div').forEach(toSpan)
+    }
     ;(window as any).__lpSnapshot = {
       openTag,
       outerHtml,
       usedCss,
       hostsIn,
       plainAttributes,
+      phrasingButtons,
       text,
     }
   })

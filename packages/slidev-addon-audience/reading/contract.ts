@@ -58,6 +58,8 @@ export function anchorSlide(hash: string): number | undefined {
 export const ID = {
   /** The pre-rendered views of a page, inside #app. */
   snapshot: 'lp-snapshot',
+  /** Their CSS, in the <head> until the app starts (a <style> in <body> may style only what follows it). */
+  snapshotCss: 'lp-snapshot-css',
 } as const
 
 export const CLASS = {

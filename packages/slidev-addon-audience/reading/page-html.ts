@@ -27,8 +27,6 @@ export function readingPage(shell: string, base: string, whole: { html: string, 
   const head = shell.slice(0, shell.indexOf('</head>'))
     .replace(/<link rel="(?:stylesheet|modulepreload)"[^>]*>\n?/g, '')
     .replace(/<script\b[^>]*><\/script>\n?/g, '')
-    // Slidev writes the charset twice; <meta charset> stays.
-    .replace(/<meta http-equiv="Content-Type"[^>]*>\n?/i, '')
     .replace(/<html([^>]*)>/, `<html$1 class="${CLASS.reading}">`)
   return [
     head,

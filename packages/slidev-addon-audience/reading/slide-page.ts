@@ -77,7 +77,9 @@ function snapshotCss(first: string[], second: string[] = []): string {
     ...rules,
     // The slide on its canvas: placed and scaled as the app will (SlideContainer.vue).
     `.${CLASS.snapSlide}{position:fixed;inset:0;z-index:10;pointer-events:none}`,
-    `.${CLASS.snapSlide} .slidev-slide-content{--slidev-slide-scale:min(calc(100vw / ${CANVAS.width}px), calc(100dvh / ${CANVAS.height}px))}`,
+    // The ratio of two lengths as tan(atan2()): the Nu Html Checker's CSS parser (and
+    // browsers before typed calc() arithmetic) reads no length divided by a length.
+    `.${CLASS.snapSlide} .slidev-slide-content{--slidev-slide-scale:min(tan(atan2(100vw, ${CANVAS.width}px)), tan(atan2(100dvh, ${CANVAS.height}px)))}`,
     `.${CLASS.snapRead}{display:none}`,
     ...readingPageCss(),
     // Without JavaScript, the screen's shape picks the view.
@@ -138,17 +140,21 @@ function withSnapshot(shell: string, base: string, parts: PageParts): string {
     `data-entry="${entry[1]}"`,
     `data-preload="${preloads.map(p => p[1]).join(' ')}"`,
   ].join(' ')
+  // The snapshot's CSS ends the <head>, after the app's stylesheets, so its rules win
+  // over theirs (in <body>, valid HTML lets a <style> style only what follows it, and
+  // these rules style <html> and <body> too).
   const head = [
     ...parts.fonts.map(f => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin>`),
     `<script ${guard}></script>`,
+    `<style id="${ID.snapshotCss}">${parts.css}</style>`,
   ].join('\n')
   html = html.replace('</head>', `${head}\n</head>`)
   // Inside #app, for readers without JavaScript; reading/takeover.ts
-  // moves it out before Vue mounts (which empties #app).
-  // Its CSS goes with it, after every stylesheet the app adds to <head>: while the app's
-  // own CSS comes in, the snapshot's rules still win (they are the same rules), so it
-  // does not move; and when it is removed, its rules are gone too.
-  return html.replace('<div id="app"></div>', `<div id="app"><div id="${ID.snapshot}" data-shows="${parts.shows}"><style>${parts.css}</style>${parts.views}</div></div>`)
+  // moves it out before Vue mounts (which empties #app), its CSS into it: after every
+  // stylesheet the app adds to <head>, so while the app's own CSS comes in the
+  // snapshot's rules still win (they are the same rules) and it does not move; and
+  // when it is removed, its rules are gone too.
+  return html.replace('<div id="app"></div>', `<div id="app"><div id="${ID.snapshot}" data-shows="${parts.shows}">${parts.views}</div></div>`)
 }
 
 export function slidePage(shell: string, base: string, n: number, shot: SlideCapture, reading: { html: string, css: string[] }, deckTitle: string): string {

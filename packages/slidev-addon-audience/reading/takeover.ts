@@ -25,12 +25,16 @@ function styleSheetsOn(): Promise<unknown> {
 /** Turns the app's stylesheets on and removes the pre-rendered snapshot once the app has drawn its slide. */
 export async function takeOverSnapshot(router: Router): Promise<void> {
   const snapshot = document.getElementById(ID.snapshot)
-  // Vue empties #app when it mounts; the snapshot waits outside it (fixed, same place).
+  // Vue empties #app when it mounts; the snapshot waits outside it (fixed, same place),
+  // its CSS in it: after every stylesheet the app adds to <head>, and gone with it.
   if (snapshot) {
     document.body.append(snapshot)
     // Its reading view's anchors would be found before the app's.
     for (const el of snapshot.querySelectorAll('[id]'))
       el.removeAttribute('id')
+    const css = document.getElementById(ID.snapshotCss)
+    if (css)
+      snapshot.prepend(css)
   }
   await styleSheetsOn()
   if (!snapshot)

@@ -60,7 +60,7 @@ async function captureSlide(page: Page, url: string, n: number, previewFile: str
   // innerText, not textContent: the words as a reader sees them (no hidden parts, CSS text-transform).
 
   return page.evaluate((n) => {
-    const { outerHtml, usedCss, hostsIn, plainAttributes, text: textOf } = (window as any).__lpSnapshot
+    const { outerHtml, usedCss, hostsIn, plainAttributes, phrasingButtons, text: textOf } = (window as any).__lpSnapshot
     const fonts = performance.getEntriesByType('resource')
       .map(e => new URL(e.name))
       .filter(u => u.origin === location.origin && /\.woff2?$/.test(u.pathname))
@@ -95,6 +95,7 @@ async function captureSlide(page: Page, url: string, n: number, previewFile: str
     current.classList.remove(`slidev-page-${n}`)
     current.removeAttribute('data-slidev-no')
     plainAttributes(container)
+    phrasingButtons(container)
     container.querySelector<HTMLElement>('.slidev-slide-content')!.style.removeProperty('--slidev-slide-scale')
     const html = outerHtml(container)
     const css = usedCss([container], [

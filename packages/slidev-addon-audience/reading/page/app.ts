@@ -44,8 +44,10 @@ export function startApp({ address, shows, entry, preload }: AppStart): void {
   document.addEventListener('DOMContentLoaded', () => {
     // Nothing to show first: no snapshot, and the app at once; so too for a page
     // opened in the background, which paints nothing until shown.
-    if (hidden)
+    if (hidden) {
       document.getElementById(ID.snapshot)?.remove()
+      document.getElementById(ID.snapshotCss)?.remove()
+    }
     if (hidden || document.visibilityState === 'hidden')
       start()
   })

@@ -38,7 +38,7 @@ async function fill(page: ReadingPage): Promise<void> {
     return
   const whole = piecesOf(await response.text())
   const main = page.view.querySelector(`.${CLASS.main}`)
-  const ownStyle = document.querySelector(`#${ID.snapshot} > style`)
+  const ownStyle = document.getElementById(ID.snapshotCss)
   const mine = [
     ...main?.querySelectorAll<HTMLElement>(`:scope > .${CLASS.slide}`) ?? [],
   ]
