@@ -162,8 +162,10 @@ function contentSecurityPolicyMeta(): Plugin {
     configResolved(config) {
       root = config.root
     },
-    async transformIndexHtml(html) {
-      const content = await metaContentSecurityPolicy(root, html)
+    async transformIndexHtml(html, ctx) {
+      // Slidev's runner of `{monaco-run}` blocks evaluates the code it is given.
+      const runsCode = Object.keys(ctx.bundle ?? {}).some(file => /(?:^|\/)CodeRunner-[\w-]+\.js$/.test(file))
+      const content = await metaContentSecurityPolicy(root, html, runsCode)
       return [
         {
           tag: 'meta',

@@ -24,8 +24,8 @@ import { copyOfProject } from 'slidev-addon-audience/lib/project-copy'
 import { runAsync, script, slidevAsync, tsxAsync } from 'slidev-addon-audience/lib/run'
 import { serve } from 'slidev-addon-audience/lib/serve'
 import { pagesBuild } from './hosts'
-import { makeStarter, STARTER_DIR } from './starter'
 import { DECK_PORT, FIXTURE_DECKS, PAGES_PORT, STARTER_PORT, SUB_BUILT_BY, SUB_DIST, SUB_PAGES, SUB_PAGES_PORT, SUB_PATH, SUB_SPA_PORT } from './servers'
+import { makeStarter, STARTER_DIR } from './starter'
 
 /** How Netlify serves a site: unknown paths get index.html, and netlify.toml's headers. */
 const AS_NETLIFY = { fallback: 'spa', headers: 'netlify' } as const

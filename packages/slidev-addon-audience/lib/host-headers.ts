@@ -100,19 +100,51 @@ const PAGE_CONNECT = 'connect-src \'self\''
  * The policy the pages carry when the deck's netlify.toml names none (a deck that has not
  * written one, like Slidev's starter): scripts from the site itself and from the origins its
  * own page names in a `<script src>` (Slidev adds X's and Bluesky's embed scripts for a deck
- * that shows a post; their frames come from the same origins); workers and connections only
+ * that shows a post; their frames come from the same origins), and 'unsafe-eval' when the deck
+ * runs code on its slides (`runsCode`: a `{monaco-run}` block); workers and connections only
  * from the site; no plugins, no form posts; the pictures, style sheets and fonts a deck names
  * by address (its Unsplash cover, Google Fonts) from any https origin.
  */
-export function defaultContentSecurityPolicy(html = ''): string {
-  const named = [...new Set([...html.matchAll(/<script\b[^>]*\ssrc="(https:\/\/[^"/]+)/g)].map(m => m[1]))]
+export function defaultContentSecurityPolicy(html = '', runsCode = false): string {
+  const named = [
+    ...new Set([
+      ...html.matchAll(/<script\b[^>]*\ssrc="(https:\/\/[^"/]+)/g),
+    ].map(m => m[1])),
+  ]
   return [
     ['default-src', '\'self\''],
-    ['script-src', '\'self\'', ...named],
-    ['style-src', '\'self\'', '\'unsafe-inline\'', 'https:'],
-    ['img-src', '\'self\'', 'data:', 'blob:', 'https:'],
-    ['font-src', '\'self\'', 'data:', 'https:'],
-    ...named.length ? [['frame-src', ...named]] : [],
+    [
+      'script-src',
+      '\'self\'',
+      ...runsCode
+        ? ['\'unsafe-eval\'']
+        : [],
+      ...named,
+    ],
+    [
+      'style-src',
+      '\'self\'',
+      '\'unsafe-inline\'',
+      'https:',
+    ],
+    [
+      'img-src',
+      '\'self\'',
+      'data:',
+      'blob:',
+      'https:',
+    ],
+    [
+      'font-src',
+      '\'self\'',
+      'data:',
+      'https:',
+    ],
+    ...named.length
+      ? [
+          ['frame-src', ...named],
+        ]
+      : [],
     ['connect-src', '\'self\''],
     ['worker-src', '\'self\''],
     ['manifest-src', '\'self\''],
@@ -129,8 +161,8 @@ export function defaultContentSecurityPolicy(html = ''): string {
  * connect-src narrowed to the page's own (PAGE_CONNECT): written into the built pages, for
  * hosts that send no headers (GitHub Pages) and on every host.
  */
-export async function metaContentSecurityPolicy(root = '.', html = ''): Promise<string> {
-  const policy = (await netlifyHeaders(root))('/index.html')['Content-Security-Policy'] ?? defaultContentSecurityPolicy(html)
+export async function metaContentSecurityPolicy(root = '.', html = '', runsCode = false): Promise<string> {
+  const policy = (await netlifyHeaders(root))('/index.html')['Content-Security-Policy'] ?? defaultContentSecurityPolicy(html, runsCode)
   return policy.split(';').map(d => d.trim()).filter(d => d && !HEADER_ONLY_DIRECTIVES.includes(d.split(/\s+/)[0])).map(d => d.startsWith('connect-src')
     ? PAGE_CONNECT
     : d).join('; ')
